@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PracticeSiteConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "practice_site"
+    verbose_name = "Practice site"

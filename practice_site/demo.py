@@ -1,0 +1,137 @@
+"""Building blocks for `load_demo_content`, and the site-wide demo pages.
+
+Every app contributes its own demo content through a `demo.load(home)` function; they all use
+`ensure_page` so a second run changes nothing and never overwrites what an editor changed."""
+
+import datetime
+
+from wagtail.models import Page, Site
+
+from .models import HomePage, PracticeSettings, StandardPage
+
+
+def ensure_page(parent, model, slug, **fields):
+    """Return the child of `parent` with `slug`, creating and publishing it if missing.
+
+    An existing page is left exactly as it is, so re-running the demo loader never undoes an
+    editor's work."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def section(heading, body, level="h2"):
+    return ("section", {"heading": heading, "heading_level": level, "body": body})
+
+
+def callout(text, heading="", tone="note"):
+    return ("callout", {"tone": tone, "heading": heading, "text": text})
+
+
+def quote(text, attribution, source="", source_url=""):
+    return ("quote", {"text": text, "attribution": attribution, "source": source, "source_url": source_url})
+
+
+def faq(heading, pairs):
+    return ("faq", {"heading": heading, "items": [{"question": q, "answer": a} for q, a in pairs]})
+
+
+def cta(heading, text=""):
+    return ("cta", {"heading": heading, "text": text})
+
+
+def ensure_tree_root():
+    """Wagtail's root node and default locale, as its migrations create them. They are only
+    missing after a test database flush (browser tests run against a flushed database)."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    return root
+
+
+def ensure_home():
+    """The home page at the site root, replacing Wagtail's placeholder 'Welcome' page."""
+    root = ensure_tree_root()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's initial migration leaves a placeholder page (and a site pointing at it).
+        for placeholder in root.get_children():
+            if placeholder.specific_class is not HomePage:
+                placeholder.delete()  # its Site goes with it (root_page cascades)
+        home = HomePage(
+            title="Home",
+            slug="home",
+            seo_title="Addiction therapy rooted in connection",
+            search_description=(
+                "Compassionate, trauma-informed addiction therapy. Call for a free, confidential "
+                "conversation, or send a short private message."
+            ),
+            hero_heading="You don't have to carry this alone",
+            hero_text=(
+                "Addiction often starts as a way to survive pain. Here, nobody will shame you for "
+                "it. We help people heal the hurt underneath, and find their way back to the "
+                "people they love."
+            ),
+            intro=(
+                "<p>We are a small outpatient practice for people living with addiction and for "
+                "the families who love them. We work with substance use, sex and pornography "
+                "addiction, and the trauma and loneliness that so often sit beneath them.</p>"
+            ),
+            cta_heading="Reaching out is the hardest part. We'll make the rest easier.",
+            cta_text=(
+                "Call and a real person will listen, answer your questions and, if you like, "
+                "find a time to meet. The first call is free and you can stay anonymous."
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="Harbor Light Counseling",
+        )
+    return HomePage.objects.get(pk=home.pk)
+
+
+def ensure_practice_settings(site):
+    practice = PracticeSettings.for_site(site)
+    if practice.street_address:
+        return practice
+    practice.practice_name = "Harbor Light Counseling"
+    practice.tagline = "Addiction therapy rooted in connection"
+    practice.phone = "(503) 555-0123"
+    practice.text_number = "(503) 555-0147"
+    practice.email = "hello@harborlight.example"
+    practice.street_address = "418 Linden Avenue, Suite 210"
+    practice.locality = "Fairview"
+    practice.region = "OR"
+    practice.postal_code = "97024"
+    practice.opening_hours = [
+        ("hours", {"days": ["Monday", "Tuesday", "Wednesday", "Thursday"], "opens": datetime.time(9),
+                   "closes": datetime.time(19), "note": ""}),
+        ("hours", {"days": ["Friday"], "opens": datetime.time(9), "closes": datetime.time(16), "note": ""}),
+        ("hours", {"days": ["Saturday"], "opens": datetime.time(10), "closes": datetime.time(13),
+                   "note": "calls only"}),
+    ]
+    practice.save()
+    return practice
+
+
+def load(home):
+    """About, Fees & insurance, FAQ, For families and Privacy."""
+    from .demo_pages import STANDARD_PAGES
+
+    for page in STANDARD_PAGES:
+        ensure_page(home, StandardPage, **page)

@@ -1,0 +1,24 @@
+"""Build the demo practice site. Safe to run again: existing pages are left untouched."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Site
+
+from blog import demo as blog_demo
+from contact import demo as contact_demo
+from practice_site import demo as site_demo
+from specialties import demo as specialties_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo practice site (home, specialties, blog, contact and content pages)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = site_demo.ensure_home()
+        site_demo.ensure_practice_settings(Site.objects.get(is_default_site=True))
+        site_demo.load(home)
+        specialties_demo.load(home)
+        blog_demo.load(home)
+        contact_demo.load(home)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages."))

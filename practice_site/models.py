@@ -1,0 +1,305 @@
+"""Site-wide models: the practice's own settings, the home page and plain content pages."""
+
+import datetime
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import common_body_blocks, faq_pairs
+from .jsonld import breadcrumb_list, clinic_reference, faq_page
+from .phone import to_display, to_e164
+
+DAYS = [
+    ("Monday", "Monday"),
+    ("Tuesday", "Tuesday"),
+    ("Wednesday", "Wednesday"),
+    ("Thursday", "Thursday"),
+    ("Friday", "Friday"),
+    ("Saturday", "Saturday"),
+    ("Sunday", "Sunday"),
+]
+
+PRACTICE_SNAPSHOT_CACHE_KEY = "practice-settings-snapshot"
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    days = blocks.MultipleChoiceBlock(choices=DAYS, help_text="Days with these hours.")
+    opens = blocks.TimeBlock()
+    closes = blocks.TimeBlock()
+    note = blocks.CharBlock(max_length=80, required=False, help_text='e.g. "by appointment"')
+
+    class Meta:
+        icon = "time"
+
+
+def validate_phone(value):
+    if value and not to_e164(value):
+        raise ValidationError("Enter a phone number like (503) 555-0123.")
+
+
+@register_setting(icon="site")
+class PracticeSettings(BaseSiteSetting):
+    """The practice's contact details and crisis notice: the one place to change them.
+
+    Every template reads these (header, footer, calls to action, JSON-LD)."""
+
+    practice_name = models.CharField(max_length=120, default="Harbor Light Counseling")
+    tagline = models.CharField(
+        max_length=160, blank=True, default="Addiction therapy rooted in connection"
+    )
+    phone = models.CharField(
+        max_length=32,
+        validators=[validate_phone],
+        default="(503) 555-0123",
+        help_text="The main number. Shown on every page as a tap-to-call link.",
+    )
+    text_number = models.CharField(
+        max_length=32,
+        blank=True,
+        validators=[validate_phone],
+        help_text="Optional number that accepts text messages.",
+    )
+    email = models.EmailField(blank=True, default="hello@practice.example")
+    street_address = models.CharField(max_length=200, blank=True)
+    locality = models.CharField("City", max_length=100, blank=True)
+    region = models.CharField("State", max_length=50, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    opening_hours = StreamField(
+        [("hours", OpeningHoursBlock())],
+        blank=True,
+        help_text="When the phone is answered.",
+    )
+    accepting_new_clients = models.BooleanField(default=True)
+    crisis_notice = models.TextField(
+        max_length=600,
+        default=(
+            "If you are in danger right now, call 911. If you are thinking about suicide or "
+            "are in crisis, call or text 988 any time."
+        ),
+        help_text="Shown above the crisis lines on every page. Keep it short and plain.",
+    )
+    intake_notification_emails = models.TextField(
+        blank=True,
+        help_text="Comma-separated addresses told (without any details) that a new inquiry "
+        "has arrived. INTAKE_NOTIFY_EMAILS in the environment takes precedence.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("accepting_new_clients")],
+            heading="Practice",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("text_number"), FieldPanel("email")],
+            heading="Phone and email",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("locality"),
+                FieldPanel("region"),
+                FieldPanel("postal_code"),
+            ],
+            heading="Address",
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("crisis_notice"),
+        FieldPanel("intake_notification_emails"),
+    ]
+
+    class Meta:
+        verbose_name = "Practice settings"
+
+    @property
+    def phone_e164(self):
+        return to_e164(self.phone)
+
+    @property
+    def phone_display(self):
+        return to_display(self.phone)
+
+    @property
+    def text_e164(self):
+        return to_e164(self.text_number)
+
+    @property
+    def text_display(self):
+        return to_display(self.text_number)
+
+    @property
+    def address_lines(self):
+        city_line = " ".join(
+            part for part in [f"{self.locality}," if self.locality else "", self.region, self.postal_code] if part
+        )
+        return [line for line in [self.street_address, city_line.strip(", ")] if line]
+
+    @cached_property
+    def hours_rows(self):
+        """[(days label, '9:00 AM – 7:00 PM', note)] for display."""
+        rows = []
+        for child in self.opening_hours:
+            value = child.value
+            days = value["days"]
+            label = f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(days) else ", ".join(days)
+            rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", value["note"]))
+        return rows
+
+    def opening_hours_specification(self):
+        return [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": list(child.value["days"]),
+                "opens": child.value["opens"].strftime("%H:%M"),
+                "closes": child.value["closes"].strftime("%H:%M"),
+            }
+            for child in self.opening_hours
+        ]
+
+    def snapshot(self):
+        """A plain dict for the error pages, which must render without the database."""
+        return {
+            "practice_name": self.practice_name,
+            "phone_e164": self.phone_e164,
+            "phone_display": self.phone_display,
+        }
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.set(PRACTICE_SNAPSHOT_CACHE_KEY, self.snapshot(), None)
+
+
+def _consecutive(days):
+    names = [d for d, _ in DAYS]
+    indexes = [names.index(d) for d in days]
+    return indexes == list(range(indexes[0], indexes[0] + len(indexes)))
+
+
+def _time(value):
+    text = value.strftime("%I:%M %p").lstrip("0")
+    return text.replace(":00 ", " ")
+
+
+class BasePage(Page):
+    """Behaviour every public page shares: meta description and JSON-LD.
+
+    Subclasses override `summary_text()` (a plain-text fallback for the meta description) and
+    `get_structured_data()`."""
+
+    class Meta:
+        abstract = True
+
+    def summary_text(self):
+        return ""
+
+    def meta_description(self):
+        return (self.search_description or self.summary_text() or "").strip()[:300]
+
+    def breadcrumbs(self):
+        """[(title, url)] from the home page down to this page (not the tree root)."""
+        crumbs = [(p.title, p.url) for p in self.get_ancestors().filter(depth__gt=1).specific(defer=True)]
+        return crumbs + [(self.title, self.url)]
+
+    def get_structured_data(self, request, practice):
+        data = [self.web_page_data(request, practice)]
+        if self.depth > 2:
+            data.append(breadcrumb_list(request, self.breadcrumbs()))
+        return data
+
+    def web_page_data(self, request, practice, schema_type="WebPage"):
+        return {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "name": self.seo_title or self.title,
+            "url": self.get_full_url(request),
+            "description": self.meta_description(),
+            "dateModified": (self.last_published_at or self.latest_revision_created_at or datetime.datetime.now()).isoformat(),
+            "publisher": clinic_reference(practice, request),
+        }
+
+
+class HomePageFeaturedSpecialty(Orderable):
+    home = ParentalKey("practice_site.HomePage", related_name="featured_specialties")
+    specialty = models.ForeignKey("specialties.SpecialtyPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("specialty")]
+
+
+class HomePage(BasePage):
+    """The front door. One per site, at the root; everything else hangs below it."""
+
+    hero_heading = models.CharField(max_length=120, default="You don't have to carry this alone")
+    hero_text = models.TextField(max_length=600, blank=True)
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    cta_heading = models.CharField(max_length=120, default="Reaching out is the first step")
+    cta_text = models.TextField(max_length=400, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Hero"),
+        FieldPanel("intro"),
+        InlinePanel("featured_specialties", label="Featured specialty", max_num=6),
+        MultiFieldPanel([FieldPanel("cta_heading"), FieldPanel("cta_text")], heading="Call to action"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "practice_site.StandardPage",
+        "specialties.SpecialtyIndexPage",
+        "blog.BlogIndexPage",
+        "contact.ContactPage",
+    ]
+    max_count = 1
+
+    def summary_text(self):
+        return self.hero_text
+
+    def specialties(self):
+        """Featured specialty pages that are live and public, in the editor's order."""
+        featured = [
+            f.specialty
+            for f in self.featured_specialties.select_related("specialty")
+            if f.specialty.live and not f.specialty.get_view_restrictions().exists()
+        ]
+        return featured
+
+    def latest_articles(self, limit=3):
+        from blog.models import BlogPage
+
+        return BlogPage.latest(limit)
+
+    def get_structured_data(self, request, practice):
+        return [self.web_page_data(request, practice)]
+
+
+class StandardPage(BasePage):
+    """About, Fees & insurance, FAQ, Privacy and similar plain pages."""
+
+    summary = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences; used as the description."
+    )
+    body = StreamField(common_body_blocks(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["practice_site.HomePage", "practice_site.StandardPage"]
+    subpage_types = ["practice_site.StandardPage"]
+
+    def summary_text(self):
+        return self.summary
+
+    def get_structured_data(self, request, practice):
+        data = super().get_structured_data(request, practice)
+        pairs = faq_pairs(self.body)
+        if pairs:
+            data.append(faq_page(pairs))
+        return data

@@ -1,0 +1,30 @@
+"""Template tags every page uses: JSON-LD, phone links, crisis resources."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from practice_site.jsonld import dump_json_ld
+from practice_site.phone import to_display, to_e164
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    """Render the page's schema.org data as <script type="application/ld+json"> elements."""
+    request = context["request"]
+    practice = context["settings"]["practice_site"]["PracticeSettings"]
+    blocks = page.get_structured_data(request, practice)
+    return mark_safe(
+        "".join(f'<script type="application/ld+json">{dump_json_ld(item)}</script>' for item in blocks)
+    )
+
+
+@register.filter
+def e164(value):
+    return to_e164(value)
+
+
+@register.filter
+def phone_display(value):
+    return to_display(value)

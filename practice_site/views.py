@@ -1,0 +1,81 @@
+"""Site-wide views: health check, search, robots.txt and the database-free error page."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .models import PRACTICE_SNAPSHOT_CACHE_KEY
+from .phone import to_display, to_e164
+
+logger = logging.getLogger(__name__)
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@never_cache
+def healthz(request):
+    """200 'ok' when the app and the database answer; 503 otherwise. No page content."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy"
+        logger.warning("healthz: database unavailable")
+        return HttpResponse("unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def search(request):
+    """Site search over live, public pages."""
+    raw_query = request.GET.get("q", "")
+    query = " ".join(raw_query.replace("\x00", " ").split())[:SEARCH_QUERY_MAX_LENGTH]
+    page_number = request.GET.get("page", "1")
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        results_page = paginator.page(page_number)
+    except PageNotAnInteger:
+        results_page = paginator.page(1)
+    except EmptyPage:
+        results_page = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "practice_site/search.html",
+        {"search_query": query, "search_results": results_page, "paginator": paginator},
+    )
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page. It must never touch the database: the practice's phone comes from the
+    cache snapshot PracticeSettings leaves there, or the fallback in settings."""
+    try:
+        practice = cache.get(PRACTICE_SNAPSHOT_CACHE_KEY)
+    except Exception:
+        practice = None
+    if not practice:
+        practice = {
+            "practice_name": settings.WAGTAIL_SITE_NAME,
+            "phone_e164": to_e164(settings.PRACTICE_FALLBACK_PHONE),
+            "phone_display": to_display(settings.PRACTICE_FALLBACK_PHONE),
+        }
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"practice": practice}))

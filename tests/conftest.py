@@ -1,0 +1,47 @@
+"""Shared fixtures. The demo site is loaded once per test session into the test database;
+ordinary tests run inside a transaction that is rolled back, so they can change anything."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# while one is running unless told it's safe (it is: the loop only drives the browser).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache is not rolled back with the database: start every test with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def practice(site):
+    from practice_site.models import PracticeSettings
+
+    return PracticeSettings.for_site(site)
+
+
+@pytest.fixture
+def home(db):
+    from practice_site.models import HomePage
+
+    return HomePage.objects.get()
