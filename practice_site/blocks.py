@@ -51,9 +51,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(
         max_length=120, help_text="Who said or wrote it. Never a client: no testimonials."
     )
-    source = blocks.CharBlock(
-        max_length=200, required=False, help_text="Book, article or talk (optional)."
-    )
+    source = blocks.CharBlock(max_length=200, required=False, help_text="Book, article or talk (optional).")
     source_url = blocks.URLBlock(required=False, help_text="Link to the source (optional).")
 
     class Meta:

@@ -99,7 +99,10 @@ def ensure_home():
         home.save_revision().publish()
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Harbor Light Counseling",
         )
     return HomePage.objects.get(pk=home.pk)
@@ -119,11 +122,25 @@ def ensure_practice_settings(site):
     practice.region = "OR"
     practice.postal_code = "97024"
     practice.opening_hours = [
-        ("hours", {"days": ["Monday", "Tuesday", "Wednesday", "Thursday"], "opens": datetime.time(9),
-                   "closes": datetime.time(19), "note": ""}),
+        (
+            "hours",
+            {
+                "days": ["Monday", "Tuesday", "Wednesday", "Thursday"],
+                "opens": datetime.time(9),
+                "closes": datetime.time(19),
+                "note": "",
+            },
+        ),
         ("hours", {"days": ["Friday"], "opens": datetime.time(9), "closes": datetime.time(16), "note": ""}),
-        ("hours", {"days": ["Saturday"], "opens": datetime.time(10), "closes": datetime.time(13),
-                   "note": "calls only"}),
+        (
+            "hours",
+            {
+                "days": ["Saturday"],
+                "opens": datetime.time(10),
+                "closes": datetime.time(13),
+                "note": "calls only",
+            },
+        ),
     ]
     practice.save()
     return practice

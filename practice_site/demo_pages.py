@@ -98,7 +98,7 @@ FEES = {
             "Estimate, you can dispute the bill.</li>"
             "<li>Make sure to save a copy or picture of your Good Faith Estimate.</li></ul>"
             "<p>For questions or more information about your right to a Good Faith Estimate, "
-            "visit <a href=\"https://www.cms.gov/nosurprises\">www.cms.gov/nosurprises</a> or "
+            'visit <a href="https://www.cms.gov/nosurprises">www.cms.gov/nosurprises</a> or '
             "call 1-800-985-3059.</p>",
             heading="Your right to a Good Faith Estimate",
             tone="important",
@@ -183,8 +183,7 @@ FAMILIES = {
     "title": "Reaching out for someone you love",
     "slug": "for-families",
     "search_description": (
-        "For partners, parents and friends: how to start, what we can and can't share, and "
-        "support for you."
+        "For partners, parents and friends: how to start, what we can and can't share, and support for you."
     ),
     "summary": (
         "Loving someone with an addiction can be lonely and frightening. You can reach out "
@@ -227,7 +226,10 @@ FAMILIES = {
             heading="In an emergency",
             tone="help",
         ),
-        cta("Talk it through with us", "Calling for someone else is welcome. We'll take it from there together."),
+        cta(
+            "Talk it through with us",
+            "Calling for someone else is welcome. We'll take it from there together.",
+        ),
     ],
 }
 

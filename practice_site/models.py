@@ -53,9 +53,7 @@ class PracticeSettings(BaseSiteSetting):
     Every template reads these (header, footer, calls to action, JSON-LD)."""
 
     practice_name = models.CharField(max_length=120, default="Harbor Light Counseling")
-    tagline = models.CharField(
-        max_length=160, blank=True, default="Addiction therapy rooted in connection"
-    )
+    tagline = models.CharField(max_length=160, blank=True, default="Addiction therapy rooted in connection")
     phone = models.CharField(
         max_length=32,
         validators=[validate_phone],
@@ -138,7 +136,9 @@ class PracticeSettings(BaseSiteSetting):
     @property
     def address_lines(self):
         city_line = " ".join(
-            part for part in [f"{self.locality}," if self.locality else "", self.region, self.postal_code] if part
+            part
+            for part in [f"{self.locality}," if self.locality else "", self.region, self.postal_code]
+            if part
         )
         return [line for line in [self.street_address, city_line.strip(", ")] if line]
 
@@ -221,7 +221,9 @@ class BasePage(Page):
             "name": self.seo_title or self.title,
             "url": self.get_full_url(request),
             "description": self.meta_description(),
-            "dateModified": (self.last_published_at or self.latest_revision_created_at or datetime.datetime.now()).isoformat(),
+            "dateModified": (
+                self.last_published_at or self.latest_revision_created_at or datetime.datetime.now()
+            ).isoformat(),
             "publisher": clinic_reference(practice, request),
         }
 

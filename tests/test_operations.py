@@ -22,7 +22,12 @@ def run_manage(args, env):
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     clean_env.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -63,9 +68,13 @@ def test_production_cache_is_shared_between_processes_without_redis():
     env = dict(PRODUCTION_ENV)
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = run_manage(["shell", "-c", code], env | {"REDIS_URL": ""})
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache", result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache", (
+        result.stderr
+    )
     result = run_manage(["shell", "-c", code], env | {"REDIS_URL": "redis://127.0.0.1:6379/3"})
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache", (
+        result.stderr
+    )
 
 
 def test_robots_txt_disallows_admin_and_names_sitemap(client):

@@ -10,6 +10,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login lockout is switched on explicitly by the tests that exercise it.
+AXES_ENABLED = False
 
 # Parallel runs on one PostgreSQL server (several developers, or xdist) need distinct names.
 if os.environ.get("DJANGO_TEST_DB_NAME"):

@@ -19,4 +19,6 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(PASSWORD)
         user.save()
-        self.stdout.write(f"Admin login (development only): {USERNAME} / {PASSWORD}  at http://127.0.0.1:8000/admin/")
+        self.stdout.write(
+            f"Admin login (development only): {USERNAME} / {PASSWORD}  at http://127.0.0.1:8000/admin/"
+        )

@@ -21,4 +21,6 @@ class Command(BaseCommand):
         specialties_demo.load(home)
         blog_demo.load(home)
         contact_demo.load(home)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages.")
+        )

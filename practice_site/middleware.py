@@ -1,0 +1,37 @@
+"""Security headers: a strict Content-Security-Policy for the public site, a looser one for the
+Wagtail admin (which needs inline styles and scripts), and Permissions-Policy everywhere."""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+
+ADMIN_PREFIXES = ("/admin/", "/documents/")
+
+
+def is_admin_path(path):
+    return path.startswith(ADMIN_PREFIXES)
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp with the admin's own policy (settings.ADMIN_CONTENT_SECURITY_POLICY)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy and friends on every response. The admin may frame itself (Wagtail's
+    live preview); public pages may never be framed (X_FRAME_OPTIONS = DENY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if is_admin_path(request.path_info):
+            response.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
