@@ -1,25 +1,42 @@
-"""Specialty pages: the practice's approaches, written in the visitor's own words."""
+"""Specialty pages: the practice's approaches, written in the visitor's own words.
 
+Clinicians edit these in the Wagtail admin under Home → Specialties. Each page opens with a
+"pain point" in the visitor's own voice, then explains the approach with structured blocks
+(sections, principles, framework steps, scenarios, quotes, questions and answers)."""
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from django.utils.html import strip_tags
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from practice_site.blocks import common_body_blocks
+from practice_site.blocks import faq_pairs
+from practice_site.jsonld import faq_page
 from practice_site.models import BasePage
+
+from .blocks import specialty_body_blocks
 
 
 class SpecialtyIndexPage(BasePage):
-    """/specialties/: lists every live specialty in the admin's order."""
+    """/specialties/: lists every live, public specialty in the admin's order."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="One or two sentences shown above the list of specialties.",
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["practice_site.HomePage"]
     subpage_types = ["specialties.SpecialtyPage"]
     max_count = 1
 
+    def summary_text(self):
+        return strip_tags(self.intro)
+
     def specialties(self):
+        """Live children without view restrictions, in the order editors set in the admin."""
         return SpecialtyPage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
@@ -29,17 +46,95 @@ class SpecialtyIndexPage(BasePage):
 
 
 class SpecialtyPage(BasePage):
-    """One approach or specialty (e.g. The Addiction and Intimacy Framework)."""
+    """One approach or specialty (e.g. The Addiction and Intimacy Framework).
+
+    Appears at /specialties/<slug>/, as a card on the specialty index and, when featured,
+    on the home page."""
 
     summary = models.TextField(
-        max_length=400, help_text="One paragraph, shown on cards and as the description."
+        max_length=400,
+        help_text="One paragraph, shown under the title, on cards and as the description "
+        "for search engines (unless a search description is set).",
     )
-    body = StreamField(common_body_blocks(), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. A calm photo shown under the title. Avoid faces and anything "
+        "that looks like drugs, alcohol or a clinic.",
+    )
+    hero_alt = models.CharField(
+        "Hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required when there is an image: describe it for people who can't see it.",
+    )
+    pain_point_heading = models.CharField(
+        max_length=120,
+        default="Maybe this sounds familiar",
+        help_text="The heading of the pain point box.",
+    )
+    pain_point = models.TextField(
+        max_length=1200,
+        blank=True,
+        help_text="Written in the visitor's own voice (“I keep promising myself…”), so "
+        "they feel understood before we explain anything. First person, short sentences, "
+        "no labels. Leave a blank line between paragraphs.",
+    )
+    body = StreamField(
+        specialty_body_blocks(),
+        blank=True,
+        help_text="The approach, in blocks. A call to action with the practice phone number "
+        "is added at the end of every specialty page automatically.",
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt")],
+            heading="Hero image",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pain_point_heading"), FieldPanel("pain_point")],
+            heading="Pain point (the visitor's own words)",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("pain_point"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["specialties.SpecialtyIndexPage"]
     subpage_types = []
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the image for people who can't see it, or remove the image."}
+            )
+
     def summary_text(self):
         return self.summary
+
+    def web_page_data(self, request, practice, schema_type="MedicalWebPage"):
+        """A MedicalWebPage about the treatment this page describes, published by the practice."""
+        data = super().web_page_data(request, practice, schema_type=schema_type)
+        data["about"] = {
+            "@type": "PsychologicalTreatment",
+            "name": self.title,
+            "description": self.summary,
+        }
+        data["audience"] = {"@type": "Patient"}
+        return data
+
+    def get_structured_data(self, request, practice):
+        """The web page and its breadcrumbs (from BasePage), plus an FAQPage if the body has one."""
+        data = super().get_structured_data(request, practice)
+        pairs = faq_pairs(self.body)
+        if pairs:
+            data.append(faq_page(pairs))
+        return data
