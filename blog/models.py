@@ -1,17 +1,119 @@
-"""The blog: articles by the practice's clinicians."""
+"""The blog: articles by the practice's clinicians.
 
+`BlogIndexPage` (/blog/) lists articles and serves the category, tag and author listings and the
+RSS feed (see `routes.py`); `BlogPage` is one article. `Author` and `BlogCategory` are snippets
+(registered in `wagtail_hooks.py`); tags are free-form through `BlogPageTag`."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
 from practice_site.blocks import common_body_blocks
+from practice_site.jsonld import breadcrumb_list, clinic_reference
 from practice_site.models import BasePage
 
+from .citation import apa_citation
+from .reading import reading_minutes, word_count
+from .routes import BlogRoutesMixin
 
-class BlogIndexPage(BasePage):
-    """/blog/: newest articles first."""
+
+class Author(models.Model):
+    """A clinician who writes for the blog. Shown in the author box and at /blog/author/<slug>/."""
+
+    name = models.CharField(max_length=120, help_text='Full name without titles, e.g. "Dana Whitfield".')
+    slug = models.SlugField(max_length=120, unique=True, help_text="Used in /blog/author/<slug>/.")
+    honorific = models.CharField(max_length=20, blank=True, help_text='Optional, e.g. "Dr."')
+    credentials = models.CharField(max_length=120, blank=True, help_text='e.g. "LCSW, CSAT"')
+    bio = models.TextField("Short bio", max_length=800, blank=True, help_text="Two to four plain sentences.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
+        FieldPanel("slug"),
+        FieldPanel("credentials"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """ "Dr. Marcus Hale, MD" / "Dana Whitfield, LCSW, CSAT"."""
+        name = f"{self.honorific} {self.name}".strip()
+        return f"{name}, {self.credentials}" if self.credentials else name
+
+
+class BlogCategory(models.Model):
+    """A broad subject (Recovery, Sex and Intimacy...). Listed at /blog/category/<slug>/."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in /blog/category/<slug>/.")
+    description = models.TextField(
+        max_length=300, blank=True, help_text="One or two sentences shown at the top of the listing."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "blog category"
+        verbose_name_plural = "blog categories"
+
+    def __str__(self):
+        return self.name
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPageAuthor(Orderable):
+    """One author of an article, in the order the editor gives."""
+
+    page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="article_links")
+
+    panels = [FieldPanel("author")]
+
+
+class BlogPageRelatedPost(Orderable):
+    """An article the editor wants shown under this one (before the automatic suggestions)."""
+
+    page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="related_links")
+    post = models.ForeignKey("blog.BlogPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("post", "blog.BlogPage")]
+
+
+def author_links_prefetch():
+    """Authors in order for listings (which show names, not photos): one query, any size."""
+    return Prefetch(
+        "author_links", queryset=BlogPageAuthor.objects.select_related("author").order_by("sort_order", "pk")
+    )
+
+
+class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
+    """/blog/: newest articles first; also the category, tag and author listings and the feed."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
 
@@ -20,32 +122,223 @@ class BlogIndexPage(BasePage):
     subpage_types = ["blog.BlogPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["posts"] = BlogPage.objects.child_of(self).live().public().order_by("-date")
-        return context
+    def summary_text(self):
+        return "Articles on addiction, trauma, intimacy and recovery from our clinicians."
+
+    def posts(self):
+        """Live, public articles under this index, newest first, ready for a listing."""
+        return BlogPage.listing().child_of(self)
 
 
 class BlogPage(BasePage):
-    """One article."""
+    """One article, written by one or more authors and filed under categories and tags."""
 
-    date = models.DateField("Publication date", default=timezone.localdate)
     standfirst = models.TextField(max_length=400, help_text="A one- or two-sentence summary.")
+    date = models.DateField("Publication date", default=timezone.localdate)
+    last_updated = models.DateField(
+        null=True, blank=True, help_text="Set when you make a meaningful change to the content."
+    )
+    categories = ParentalManyToManyField(
+        BlogCategory,
+        blank=True,
+        related_name="posts",
+        help_text="The first one (alphabetically) appears in the breadcrumbs.",
+    )
+    tags = ClusterTaggableManager(through=BlogPageTag, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt = models.CharField(
+        "Hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who can't see it. Required when there is an image.",
+    )
     body = StreamField(common_body_blocks(), blank=True)
+    original_source_name = models.CharField(
+        max_length=120, blank=True, help_text="If this first appeared elsewhere: the publication's name."
+    )
+    original_source_url = models.URLField(blank=True)
+    original_date = models.DateField("Originally published on", null=True, blank=True)
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("date"),
         FieldPanel("standfirst"),
+        InlinePanel("author_links", label="Author", min_num=1),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("last_updated")]),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("categories"), FieldPanel("tags")], heading="Filing"),
+        InlinePanel("related_links", label="Related article", max_num=3),
+        MultiFieldPanel(
+            [
+                FieldPanel("original_source_name"),
+                FieldPanel("original_source_url"),
+                FieldPanel("original_date"),
+            ],
+            heading="Originally published",
+            classname="collapsed",
+        ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": "Describe the hero image for people who can't see it."})
+        if self.last_updated and self.date and self.last_updated < self.date:
+            raise ValidationError({"last_updated": "The update can't be before the publication date."})
+
     def summary_text(self):
         return self.standfirst
 
+    # Queries ---------------------------------------------------------------------------------
+
+    @classmethod
+    def visible(cls):
+        """Live articles outside any private section of the site. Like Wagtail's `.public()`
+        but as a subquery rather than an extra query for the list of restrictions."""
+        restrictions = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return cls.objects.live().filter(~Exists(restrictions))
+
+    @classmethod
+    def listing(cls):
+        """Live, public articles, newest first, with authors, categories and tags prefetched so a
+        listing takes the same few queries for 3 articles or 3,000."""
+        return (
+            cls.visible()
+            .order_by("-date", "-pk")
+            .prefetch_related(author_links_prefetch(), "categories", "tags")
+        )
+
     @classmethod
     def latest(cls, limit=3):
-        """The newest live, public articles (used by the home page)."""
-        return list(cls.objects.live().public().order_by("-date", "-pk")[:limit])
+        """The newest live, public articles (used by the home page): one query plus the
+        view-restriction check, whatever the number of articles."""
+        return list(
+            cls.visible()
+            .order_by("-date", "-pk")
+            .only("id", "title", "slug", "url_path", "date", "standfirst", "depth", "path", "locale_id")[
+                :limit
+            ]
+        )
+
+    @cached_property
+    def authors(self):
+        """The authors in the editor's order (from the listing's prefetch when there is one)."""
+        links = self.author_links.all()
+        if "author_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            # The author box shows photos: their renditions come in one more query, if any.
+            links = links.select_related("author", "author__photo").prefetch_related(
+                "author__photo__renditions"
+            )
+        return [link.author for link in links]
+
+    @cached_property
+    def category_list(self):
+        return list(self.categories.all())
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.body)
+
+    @property
+    def modified_date(self):
+        """The date search engines and readers see as the last change."""
+        if self.last_updated:
+            return self.last_updated
+        if self.last_published_at:
+            return timezone.localtime(self.last_published_at).date()
+        return self.date
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from practice_site.models import PracticeSettings
+
+        context["citation"] = self.citation(request, PracticeSettings.for_request(request))
+        context["related"] = self.related_articles()
+        return context
+
+    def related_articles(self):
+        from .related import related_posts
+
+        # Real querysets stay subqueries (one query in all); in a preview they are in memory.
+        chosen = self.related_links.all()
+        if not isinstance(chosen, QuerySet):
+            chosen = [link.post_id for link in chosen]
+        return related_posts(chosen, self.categories.all(), self.tags.all(), exclude_ids=[self.pk])
+
+    # URLs and metadata ------------------------------------------------------------------------
+
+    def index_url(self, request=None):
+        """The blog index URL, derived from this page's own URL (no query for the parent)."""
+        url = self.get_url(request) or ""
+        return url[: len(url) - len(self.slug) - 1] if url.endswith(f"{self.slug}/") else "/blog/"
+
+    def category_url(self, category, request=None):
+        return f"{self.index_url(request)}category/{category.slug}/"
+
+    def author_url(self, author, request=None):
+        return f"{self.index_url(request)}author/{author.slug}/"
+
+    def breadcrumbs(self):
+        """Home › Blog › first category › title."""
+        if not hasattr(self, "_crumbs"):
+            index = getattr(self, "blog_index", None)
+            crumbs = list(index.crumb_base) if index and index.crumb_base else super().breadcrumbs()[:-1]
+            if self.category_list:
+                first = self.category_list[0]
+                crumbs.append((first.name, self.category_url(first)))
+            self._crumbs = crumbs + [(self.title, self.url)]
+        return self._crumbs
+
+    def citation(self, request, practice):
+        return apa_citation(
+            self.authors, self.date, self.title, practice.practice_name, self.get_full_url(request)
+        )
+
+    def get_structured_data(self, request, practice):
+        url = self.get_full_url(request)
+        posting = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": self.title[:110],
+            "description": self.meta_description(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "datePublished": self.date.isoformat(),
+            "dateModified": self.modified_date.isoformat(),
+            "author": [_person(author, self.author_url(author, request), request) for author in self.authors],
+            "publisher": clinic_reference(practice, request),
+            "wordCount": word_count(self.body),
+            "articleSection": [c.name for c in self.category_list],
+            "keywords": [t.name for t in self.tag_list],
+            "inLanguage": "en-US",
+        }
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x675")
+            posting["image"] = request.build_absolute_uri(rendition.url)
+        return [posting, breadcrumb_list(request, self.breadcrumbs())]
+
+
+def _person(author, url, request):
+    person = {
+        "@type": "Person",
+        "name": f"{author.honorific} {author.name}".strip(),
+        "url": request.build_absolute_uri(url),
+    }
+    if author.credentials:
+        person["jobTitle"] = author.credentials
+    return person
+
+
+def as_datetime(day):
+    """Midnight in the practice's time zone on `day` (feeds want datetimes)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
