@@ -5,3 +5,8 @@ class PracticeSiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "practice_site"
     verbose_name = "Practice site"
+
+    def ready(self):
+        from .signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

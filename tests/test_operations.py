@@ -72,7 +72,7 @@ def test_production_cache_is_shared_between_processes_without_redis():
         result.stderr
     )
     result = run_manage(["shell", "-c", code], env | {"REDIS_URL": "redis://127.0.0.1:6379/3"})
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache", (
+    assert result.stdout.strip().splitlines()[-1] == "practice_site.cache_backends.ResilientRedisCache", (
         result.stderr
     )
 

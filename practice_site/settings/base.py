@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "practice_site.page_cache.PageCacheMiddleware",
     "practice_site.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,8 +115,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "practice_site.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            # Fail fast when Redis is down: pages then render uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "practice"),
             "TIMEOUT": 60 * 60,
         }
@@ -127,6 +130,20 @@ else:
             "LOCATION": "practice-site",
         }
     }
+
+# Whole-page cache for anonymous visitors (practice_site/page_cache.py). Saving any of these
+# models makes every cached page stale; pages themselves are covered by Wagtail's signals.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "practice_site.PracticeSettings",
+    "wagtailcore.Site",
+    "wagtailimages.Image",
+    "wagtailredirects.Redirect",
+    "blog.Author",
+    "blog.BlogCategory",
+    "taggit.Tag",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,7 +220,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))

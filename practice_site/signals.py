@@ -1,0 +1,27 @@
+"""Keep cached pages fresh: any change that a public page could show invalidates the cache."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .page_cache import invalidate_all
+
+
+def _invalidate(sender, **kwargs):
+    invalidate_all(reason=f"{sender.__name__ if hasattr(sender, '__name__') else sender} changed")
+
+
+def connect_cache_invalidation():
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(_invalidate, dispatch_uid=f"pagecache-{id(signal)}")
+    from wagtail.models import Page
+
+    post_delete.connect(_invalidate, sender=Page, dispatch_uid="pagecache-page-delete")
+    for label in settings.PAGE_CACHE_INVALIDATING_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue  # a model from an app that is not installed in this configuration
+        post_save.connect(_invalidate, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(_invalidate, sender=model, dispatch_uid=f"pagecache-delete-{label}")

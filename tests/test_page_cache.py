@@ -1,0 +1,139 @@
+"""Whole-page cache: anonymous visitors get stored pages; changes show at once; editors,
+previews, POSTs and per-visitor responses are never cached."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practice_site.models import StandardPage
+from practice_site.page_cache import GENERATION_KEY
+
+
+@pytest.mark.django_db
+def test_second_anonymous_get_is_served_from_cache_without_queries(client, django_assert_num_queries):
+    first = client.get("/about/")
+    assert first.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get("/about/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_publishing_a_change_shows_on_the_next_get(client):
+    client.get("/about/")
+    about = StandardPage.objects.get(slug="about")
+    about.summary = "A freshly published summary."
+    about.save_revision().publish()
+    response = client.get("/about/")
+    assert response["X-Cache"] == "MISS"
+    assert "A freshly published summary." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unpublishing_removes_the_page_at_once(client):
+    assert client.get("/for-families/").status_code == 200
+    StandardPage.objects.get(slug="for-families").unpublish()
+    assert client.get("/for-families/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_practice_settings_change_invalidates_every_page(client, practice):
+    client.get("/")
+    practice.phone = "(212) 555-0142"
+    practice.save()
+    assert "tel:+12125550142" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_change_made_elsewhere_is_seen_through_the_shared_generation(client):
+    """Another process (a worker, `manage.py shell`) changes content: all it leaves behind is a
+    new generation in the shared cache, and that alone makes this process re-render."""
+    client.get("/about/")
+    StandardPage.objects.filter(slug="about").update(title="Changed behind our back")
+    assert client.get("/about/")["X-Cache"] == "HIT"
+    cache.set(GENERATION_KEY, cache.get(GENERATION_KEY) + 1, None)
+    response = client.get("/about/")
+    assert response["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_logged_in_users_bypass_the_cache(client, django_user_model):
+    client.get("/about/")
+    editor = django_user_model.objects.create_superuser("ed", "ed@example.com", "a-long-password-1")
+    client.force_login(editor)
+    response = client.get("/about/")
+    assert not response.has_header("X-Cache")
+    assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_post_and_cookie_setting_responses_are_not_stored(client):
+    client.post("/search/", {"q": "x"})
+    response = client.get("/search/?q=family")
+    assert response["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_response_with_csrf_token_is_never_stored(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from practice_site.page_cache import PageCacheMiddleware
+
+    def view(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    middleware = PageCacheMiddleware(view)
+    request = rf.get("/token-page/")
+    request.META["CSRF_COOKIE"] = "x" * 32
+    middleware(request)
+    request = rf.get("/token-page/")
+    request.META["CSRF_COOKIE"] = "y" * 32
+    assert middleware(request).get("X-Cache") != "HIT"
+
+
+@pytest.mark.django_db
+def test_pages_carry_validators_and_answer_304(client):
+    first = client.get("/")
+    assert first["ETag"]
+    assert first["Last-Modified"]
+    assert "must-revalidate" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    since = client.get("/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+@pytest.mark.django_db
+def test_cache_down_still_renders_pages(client, settings):
+    """Redis down: pages render uncached (the cache backend fails open)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "practice_site.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    from django.core.cache import caches
+
+    caches._settings = None
+    try:
+        del caches._connections.default
+    except AttributeError:
+        pass
+    for _ in range(2):
+        response = client.get("/about/")
+        assert response.status_code == 200
+        assert response.get("X-Cache") != "HIT"
+        assert "Fees &amp; insurance" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_uncached_render_has_a_small_query_budget(client):
+    for path in ("/", "/about/", "/specialties/", "/blog/", "/contact/", "/faq/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        assert len(queries) <= 12, (path, len(queries))
