@@ -306,6 +306,7 @@ class BlogPage(BasePage):
 
     def get_structured_data(self, request, practice):
         url = self.get_full_url(request)
+        index_url = url[: len(url) - len(self.slug) - 1]
         posting = {
             "@context": "https://schema.org",
             "@type": "BlogPosting",
@@ -315,7 +316,7 @@ class BlogPage(BasePage):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "datePublished": self.date.isoformat(),
             "dateModified": self.modified_date.isoformat(),
-            "author": [_person(author, self.author_url(author, request), request) for author in self.authors],
+            "author": [_person(author, f"{index_url}author/{author.slug}/") for author in self.authors],
             "publisher": clinic_reference(practice, request),
             "wordCount": word_count(self.body),
             "articleSection": [c.name for c in self.category_list],
@@ -328,11 +329,11 @@ class BlogPage(BasePage):
         return [posting, breadcrumb_list(request, self.breadcrumbs())]
 
 
-def _person(author, url, request):
+def _person(author, url):
     person = {
         "@type": "Person",
         "name": f"{author.honorific} {author.name}".strip(),
-        "url": request.build_absolute_uri(url),
+        "url": url,
     }
     if author.credentials:
         person["jobTitle"] = author.credentials

@@ -20,7 +20,8 @@ def related_posts(chosen=(), categories=(), tags=(), exclude_ids=(), limit=3):
 
     `chosen` is either a list of articles (or their ids), or a QuerySet of orderable link rows
     with `post_id` and `sort_order` (e.g. `page.related_links.all()`), which stays a subquery.
-    `categories` and `tags` are QuerySets (kept as subqueries) or lists of objects or ids."""
+    `categories` and `tags` are QuerySets (kept as subqueries) or lists of objects or ids; tags
+    may also be given by name."""
     from .models import BlogPage
 
     exclude = [getattr(e, "pk", e) for e in exclude_ids or []]
@@ -39,12 +40,17 @@ def related_posts(chosen=(), categories=(), tags=(), exclude_ids=(), limit=3):
                 output_field=IntegerField(),
             )
 
+    tag_names = [] if isinstance(tags, QuerySet) else [t for t in tags or [] if isinstance(t, str)]
+    if tag_names:
+        tags = [t for t in tags if not isinstance(t, str)]
     category_ids, tag_ids = _ids(categories), _ids(tags)
     subjects = Q()
     if isinstance(category_ids, QuerySet) or category_ids:
         subjects |= Q(categories__in=category_ids)
     if isinstance(tag_ids, QuerySet) or tag_ids:
         subjects |= Q(tagged_items__tag__in=tag_ids)
+    if tag_names:
+        subjects |= Q(tagged_items__tag__name__in=tag_names)
     if subjects:
         # A subquery, so the outer query needs no DISTINCT for articles matching several ways.
         match |= Q(pk__in=BlogPage.objects.filter(subjects).values("pk"))
