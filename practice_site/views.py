@@ -1,11 +1,12 @@
 """Site-wide views: health check, search, robots.txt and the database-free error page."""
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -64,18 +65,30 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-def server_error(request):
-    """The 500 page. It must never touch the database: the practice's phone comes from the
-    cache snapshot PracticeSettings leaves there, or the fallback in settings."""
+def practice_snapshot():
+    """Name and phone for pages rendered without the database: the snapshot PracticeSettings
+    leaves in the cache, else the fallback in settings."""
     try:
         practice = cache.get(PRACTICE_SNAPSHOT_CACHE_KEY)
     except Exception:
         practice = None
-    if not practice:
-        practice = {
-            "practice_name": settings.WAGTAIL_SITE_NAME,
-            "phone_e164": to_e164(settings.PRACTICE_FALLBACK_PHONE),
-            "phone_display": to_display(settings.PRACTICE_FALLBACK_PHONE),
-        }
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"practice": practice}))
+    return practice or {
+        "practice_name": settings.WAGTAIL_SITE_NAME,
+        "phone_e164": to_e164(settings.PRACTICE_FALLBACK_PHONE),
+        "phone_display": to_display(settings.PRACTICE_FALLBACK_PHONE),
+    }
+
+
+def server_error(request):
+    """The error page, rendered without the database. When the error is the database being
+    unreachable, visitors get a 503 with Retry-After instead of a 500."""
+    error = sys.exc_info()[1]
+    context = {"practice": practice_snapshot()}
+    if isinstance(error, (OperationalError, InterfaceError)):
+        logger.error("database unavailable: answering 503 for %s", request.path)
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = "60"
+    else:
+        response = HttpResponseServerError(loader.render_to_string("500.html", context))
+    response["Cache-Control"] = "no-store"
+    return response

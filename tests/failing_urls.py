@@ -9,4 +9,10 @@ def explode(request):
     raise RuntimeError("deliberate failure for the 500-page test")
 
 
-urlpatterns = [path("explode/", explode)]
+def database_gone(request):
+    from django.db import OperationalError
+
+    raise OperationalError("could not connect to server: Connection refused")
+
+
+urlpatterns = [path("explode/", explode), path("database-gone/", database_gone)]

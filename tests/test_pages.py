@@ -130,3 +130,17 @@ def test_unhandled_error_gives_the_friendly_500(client, practice):
     html = response.content.decode()
     assert "Sorry, this page isn't working right now" in html
     assert f"tel:{practice.phone_e164}" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.failing_urls")
+def test_database_outage_answers_503_with_retry_after(client, practice):
+    client.raise_request_exception = False
+    response = client.get("/database-gone/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    html = response.content.decode()
+    assert "back in a few minutes" in html
+    assert f"tel:{practice.phone_e164}" in html
+    for marker in CRISIS_MARKERS:
+        assert marker in html

@@ -1,9 +1,11 @@
 """Template tags every page uses: JSON-LD, phone links, crisis resources."""
 
 from django import template
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from practice_site.jsonld import dump_json_ld
+from practice_site.models import PRACTICE_SNAPSHOT_CACHE_KEY
 from practice_site.phone import to_display, to_e164
 
 register = template.Library()
@@ -14,6 +16,8 @@ def page_json_ld(context, page):
     """Render the page's schema.org data as <script type="application/ld+json"> elements."""
     request = context["request"]
     practice = context["settings"]["practice_site"]["PracticeSettings"]
+    # Keep a copy of the practice's phone where the error pages can read it without the DB.
+    cache.add(PRACTICE_SNAPSHOT_CACHE_KEY, practice.snapshot(), None)
     blocks = page.get_structured_data(request, practice)
     return mark_safe(
         "".join(f'<script type="application/ld+json">{dump_json_ld(item)}</script>' for item in blocks)
