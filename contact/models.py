@@ -163,8 +163,10 @@ class Inquiry(models.Model):
     best_time = models.CharField(
         "Best time to reach you", max_length=10, choices=BestTime.choices, default=BestTime.ANY
     )
+    # null=True: the encrypted field stores an empty value as NULL.
     message = EncryptedTextField(
         blank=True,
+        null=True,
         max_length=MESSAGE_MAX_LENGTH,
         validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
     )
@@ -185,6 +187,7 @@ class Inquiry(models.Model):
     notes = EncryptedTextField(
         "Internal notes",
         blank=True,
+        null=True,
         max_length=NOTES_MAX_LENGTH,
         validators=[MaxLengthValidator(NOTES_MAX_LENGTH)],
         help_text="Only intake staff see these. Encrypted in the database.",

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import HttpResponseForbidden
 from django.utils import timezone
 from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -18,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
+from wagtail.permissions import policy_registry
 
 from practice_site.phone import to_e164
 
@@ -59,7 +61,21 @@ class InquiryFilterSet(WagtailFilterSet):
         fields = ["status", "is_urgent", "created_at", "assigned_to"]
 
 
-class InquiryIndexView(generic.IndexView):
+class ForbiddenForOthersMixin:
+    """Answer 403 (Wagtail would redirect to the dashboard) to anyone without the permission
+    this view needs, so the inbox is plainly closed, not merely hidden."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(Inquiry)
+        needed = getattr(self, "any_permission_required", None) or [self.permission_required]
+        if not policy.user_has_any_permission(request.user, needed):
+            return HttpResponseForbidden(
+                "You do not have permission to see inquiries.", content_type="text/plain"
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class InquiryIndexView(ForbiddenForOthersMixin, generic.IndexView):
     """Urgent new inquiries first, then new ones, then those in progress; newest first within."""
 
     default_ordering = ["priority", "-created_at"]
@@ -110,7 +126,7 @@ def log_export(user, queryset, export_format):
     ModelLogEntry.objects.bulk_create(entries, batch_size=500)
 
 
-class InquiryEditView(generic.EditView):
+class InquiryEditView(ForbiddenForOthersMixin, generic.EditView):
     """Opening an inquiry is itself an event worth recording."""
 
     def get(self, request, *args, **kwargs):
@@ -136,7 +152,7 @@ class InquiryViewSet(ModelViewSet):
     inspect_view_enabled = False
 
     list_display = [
-        Column("__str__", label="Inquiry", accessor=str),
+        "__str__",
         BooleanColumn("is_urgent", label="Urgent"),
         Column("status", label="Status", accessor="get_status_display"),
         "name",
