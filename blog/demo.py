@@ -298,23 +298,17 @@ def ensure_article(index, data, authors, categories):
 
 
 def link_specialty_topics(categories):
-    """Give the demo specialty pages subjects to match related articles on (if they exist)."""
-    try:
-        from specialties.models import SpecialtyPage
-    except ImportError:  # pragma: no cover - specialties is part of the project
-        return
-    if not hasattr(SpecialtyPage, "related_categories"):
-        return
+    """Give the demo specialty pages subjects to match related articles on. Pages an editor has
+    already given subjects, or has unpublished changes on, are left alone."""
+    from specialties.models import SpecialtyPage
+
     for slug, (category_slugs, tags) in SPECIALTY_TOPICS.items():
         specialty = SpecialtyPage.objects.filter(slug=slug).first()
-        if specialty is None or specialty.related_categories.exists():
+        if specialty is None or specialty.has_unpublished_changes or specialty.related_categories.exists():
             continue
-        specialty.related_categories.set([categories[c] for c in category_slugs])
+        specialty.related_categories = [categories[c] for c in category_slugs]
         specialty.related_tags.add(*tags)
-        specialty.save()
-        revision = specialty.save_revision()
-        if specialty.live and not specialty.has_unpublished_changes:
-            revision.publish()
+        specialty.save_revision().publish()
 
 
 def load(home):

@@ -6,9 +6,14 @@ Clinicians edit these in the Wagtail admin under Home → Specialties. Each page
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.html import strip_tags
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from practice_site.blocks import faq_pairs
@@ -89,6 +94,18 @@ class SpecialtyPage(BasePage):
         help_text="The approach, in blocks. A call to action with the practice phone number "
         "is added at the end of every specialty page automatically.",
     )
+    related_categories = ParentalManyToManyField(
+        "blog.BlogCategory",
+        blank=True,
+        related_name="+",
+        help_text="Blog categories whose newest articles appear under this page.",
+    )
+    related_tags = ClusterTaggableManager(
+        through="specialties.SpecialtyPageTag",
+        blank=True,
+        verbose_name="Related tags",
+        help_text="Blog tags whose newest articles appear under this page.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -101,6 +118,16 @@ class SpecialtyPage(BasePage):
             heading="Pain point (the visitor's own words)",
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("related_posts", label="Chosen article", max_num=3),
+                FieldPanel("related_categories"),
+                FieldPanel("related_tags"),
+            ],
+            heading="Related articles",
+            help_text="Chosen articles come first; the newest articles in these categories or "
+            "with these tags fill the rest (three in all).",
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
@@ -120,6 +147,15 @@ class SpecialtyPage(BasePage):
     def summary_text(self):
         return self.summary
 
+    def related_articles(self):
+        """Up to three live blog articles: the chosen ones, then the newest on these subjects."""
+        from blog.related import related_posts
+
+        chosen = self.related_posts.all()
+        if not isinstance(chosen, QuerySet):  # a preview holds them in memory
+            chosen = [link.post_id for link in chosen]
+        return related_posts(chosen, self.related_categories.all(), self.related_tags.all())
+
     def web_page_data(self, request, practice, schema_type="MedicalWebPage"):
         """A MedicalWebPage about the treatment this page describes, published by the practice."""
         data = super().web_page_data(request, practice, schema_type=schema_type)
@@ -138,3 +174,18 @@ class SpecialtyPage(BasePage):
         if pairs:
             data.append(faq_page(pairs))
         return data
+
+
+class SpecialtyPageRelatedPost(Orderable):
+    """A blog article an editor chose to show under a specialty page (related articles)."""
+
+    page = ParentalKey(SpecialtyPage, on_delete=models.CASCADE, related_name="related_posts")
+    post = models.ForeignKey("blog.BlogPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("post", "blog.BlogPage")]
+
+
+class SpecialtyPageTag(TaggedItemBase):
+    """The blog tags a specialty page matches related articles on."""
+
+    content_object = ParentalKey(SpecialtyPage, on_delete=models.CASCADE, related_name="tagged_items")
