@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench migrate demo clean
+.PHONY: run test lint format bench bench-security migrate demo clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
+
+# Security scans of the production server (not part of `make test`): the local Mozilla HTTP
+# Observatory grade, then a bounded wapiti3 scan. Each installs its own tool on first run.
+bench-security: $(VENV)/.dev-installed
+	$(PY) bench/observatory.py
+	$(PY) bench/wapiti_scan.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -40,7 +40,9 @@ def healthz(request):
 def search(request):
     """Site search over live, public pages."""
     raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.replace("\x00", " ").split())[:SEARCH_QUERY_MAX_LENGTH]
+    # Double quotes are dropped: an unbalanced one is a syntax error in SQLite's FTS5 MATCH
+    # ("unterminated string"), which Wagtail's database backend passes through.
+    query = " ".join(raw_query.replace("\x00", " ").replace('"', " ").split())[:SEARCH_QUERY_MAX_LENGTH]
     page_number = request.GET.get("page", "1")
     results = Page.objects.none()
     if query:
