@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from practice_site.blocks import CalloutBlock, FAQBlock, QuoteBlock, SectionBlock
 from practice_site.demo import callout, cta, faq, quote, section
@@ -277,6 +277,8 @@ class TestSpecialtyPageRules(WagtailPageTestCase):
                 "hero_alt": "",
                 "pain_point_heading": "Maybe this sounds familiar",
                 "pain_point": "I tell myself one more bet will fix it.",
+                "related_posts": inline_formset([]),  # the blog's related-articles panel
+                "related_tags": "",
                 "body": streamfield(
                     [
                         (
@@ -326,6 +328,39 @@ class TestSpecialtyPageRules(WagtailPageTestCase):
         assert page.body[2].value["steps"][0]["pro_tip"] == "Write it down."
         response = self.client.get(page.url)
         assert "Write it down." in response.content.decode()
+
+    def test_admin_refuses_a_hero_image_without_alt_text_and_keeps_the_input(self):
+        import tempfile
+
+        from django.test import override_settings
+        from django.urls import reverse
+        from wagtail.images.models import Image
+        from wagtail.images.tests.utils import get_test_image_file
+
+        index = SpecialtyIndexPage.objects.get()
+        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+            image = Image.objects.create(title="Harbor", file=get_test_image_file())
+            data = nested_form_data(
+                {
+                    "title": "Needs alt text",
+                    "slug": "needs-alt-text",
+                    "summary": "A summary.",
+                    "hero_image": image.pk,
+                    "hero_alt": "",
+                    "pain_point_heading": "Maybe this sounds familiar",
+                    "pain_point": "",
+                    "body": streamfield([]),
+                    "related_posts": inline_formset([]),
+                    "related_tags": "",
+                    "action-publish": "action-publish",
+                }
+            )
+            url = reverse("wagtailadmin_pages:add", args=["specialties", "specialtypage", index.pk])
+            response = self.client.post(url, data)
+        assert response.status_code == 200
+        assert "hero_alt" in response.context["form"].errors
+        assert response.context["form"]["summary"].value() == "A summary."
+        assert not SpecialtyPage.objects.filter(slug="needs-alt-text").exists()
 
 
 @pytest.mark.django_db
