@@ -24,7 +24,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 
-from practice_site.models import BasePage
+from practice_site.models import BasePage, practice_clinic_data
 
 MESSAGE_MAX_LENGTH = 1000
 NOTES_MAX_LENGTH = 5000
@@ -80,6 +80,9 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     def summary_text(self):
         return "Call or send a short, private message. We answer within one business day."
+
+    def get_structured_data(self, request, practice):
+        return super().get_structured_data(request, practice) + [practice_clinic_data(request, practice)]
 
     @path("")
     def contact(self, request):

@@ -6,6 +6,7 @@ are limited to h2/h3 because the page title is the one h1."""
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 BODY_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link"]
@@ -103,6 +104,19 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "mail"
         label = "Call to action"
         template = "blocks/cta_block.html"
+
+
+class CliniciansBlock(blocks.StructBlock):
+    """Profiles of the practice's clinicians, taken from the blog's Author snippets so each
+    person's name, credentials and bio are written once."""
+
+    heading = blocks.CharBlock(max_length=120, default="Our clinicians")
+    clinicians = blocks.ListBlock(SnippetChooserBlock("blog.Author"), min_num=1, max_num=20)
+
+    class Meta:
+        icon = "group"
+        label = "Clinician profiles"
+        template = "blocks/clinicians_block.html"
 
 
 def common_body_blocks():

@@ -40,6 +40,10 @@ def faq(heading, pairs):
     return ("faq", {"heading": heading, "items": [{"question": q, "answer": a} for q, a in pairs]})
 
 
+def clinicians(authors, heading="Our clinicians"):
+    return ("clinicians", {"heading": heading, "clinicians": authors})
+
+
 def cta(heading, text=""):
     return ("cta", {"heading": heading, "text": text})
 
@@ -147,8 +151,15 @@ def ensure_practice_settings(site):
 
 
 def load(home):
-    """About, Fees & insurance, FAQ, For families and Privacy."""
+    """About, Fees & insurance, FAQ, For families and Privacy. Runs after the blog's demo so the
+    About page can show the clinicians' profiles (the blog's Author snippets)."""
+    from django.apps import apps
+
     from .demo_pages import STANDARD_PAGES
 
+    clinician_list = list(apps.get_model("blog", "Author").objects.order_by("name"))
     for page in STANDARD_PAGES:
-        ensure_page(home, StandardPage, **page)
+        fields = dict(page)
+        if fields["slug"] == "about" and clinician_list:
+            fields["body"] = fields["body"][:3] + [clinicians(clinician_list)] + fields["body"][3:]
+        ensure_page(home, StandardPage, **fields)

@@ -58,3 +58,34 @@ def faq_page(pairs):
             for question, answer in pairs
         ],
     }
+
+
+def medical_clinic(practice, request, specialties=()):
+    """The practice as a full schema.org `MedicalClinic` (home and contact pages)."""
+    node = {"@context": "https://schema.org", **clinic_reference(practice, request)}
+    if practice.email:
+        node["email"] = practice.email
+    if practice.street_address:
+        node["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": practice.street_address,
+            "addressLocality": practice.locality,
+            "addressRegion": practice.region,
+            "postalCode": practice.postal_code,
+            "addressCountry": "US",
+        }
+    hours = practice.opening_hours_specification()
+    if hours:
+        node["openingHoursSpecification"] = hours
+    node["isAcceptingNewPatients"] = bool(practice.accepting_new_clients)
+    node["medicalSpecialty"] = "Psychiatric"
+    node["availableService"] = [
+        {
+            "@type": "PsychologicalTreatment",
+            "name": specialty.title,
+            "description": specialty.summary_text(),
+            "url": specialty.get_full_url(request),
+        }
+        for specialty in specialties
+    ]
+    return node

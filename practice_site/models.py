@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import common_body_blocks, faq_pairs
-from .jsonld import breadcrumb_list, clinic_reference, faq_page
+from .blocks import CliniciansBlock, common_body_blocks, faq_pairs
+from .jsonld import breadcrumb_list, clinic_reference, faq_page, medical_clinic
 from .phone import to_display, to_e164
 
 DAYS = [
@@ -228,6 +228,14 @@ class BasePage(Page):
         }
 
 
+def practice_clinic_data(request, practice):
+    """The practice's MedicalClinic JSON-LD, listing every live, public specialty."""
+    from specialties.models import SpecialtyPage
+
+    specialties = SpecialtyPage.objects.live().public().order_by("path")
+    return medical_clinic(practice, request, specialties)
+
+
 class HomePageFeaturedSpecialty(Orderable):
     home = ParentalKey("practice_site.HomePage", related_name="featured_specialties")
     specialty = models.ForeignKey("specialties.SpecialtyPage", on_delete=models.CASCADE, related_name="+")
@@ -279,7 +287,7 @@ class HomePage(BasePage):
         return BlogPage.latest(limit)
 
     def get_structured_data(self, request, practice):
-        return [self.web_page_data(request, practice)]
+        return [self.web_page_data(request, practice), practice_clinic_data(request, practice)]
 
 
 class StandardPage(BasePage):
@@ -288,7 +296,7 @@ class StandardPage(BasePage):
     summary = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences; used as the description."
     )
-    body = StreamField(common_body_blocks(), blank=True)
+    body = StreamField(common_body_blocks() + [("clinicians", CliniciansBlock())], blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]

@@ -1,12 +1,13 @@
 """Site-wide views: health check, search, robots.txt and the database-free error page."""
 
 import logging
+import re
 import sys
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -40,20 +41,26 @@ def healthz(request):
 def search(request):
     """Site search over live, public pages."""
     raw_query = request.GET.get("q", "")
-    # Double quotes are dropped: an unbalanced one is a syntax error in SQLite's FTS5 MATCH
-    # ("unterminated string"), which Wagtail's database backend passes through.
-    query = " ".join(raw_query.replace("\x00", " ").replace('"', " ").split())[:SEARCH_QUERY_MAX_LENGTH]
+    # Words only: quotes, brackets and operators mean something to the database's full-text
+    # syntax (SQLite FTS5, PostgreSQL tsquery) and nothing to a visitor.
+    query = " ".join(re.sub(r"[^\w'\-]+", " ", raw_query).split())[:SEARCH_QUERY_MAX_LENGTH]
     page_number = request.GET.get("page", "1")
     results = Page.objects.none()
     if query:
         results = Page.objects.live().public().specific().search(query)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
-        results_page = paginator.page(page_number)
-    except PageNotAnInteger:
+        try:
+            results_page = paginator.page(page_number)
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+    except DatabaseError:
+        # A query the full-text engine still can't parse: show "nothing matched", not an error.
+        logger.info("search: query could not be parsed by the database")
+        paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
     return render(
         request,
         "practice_site/search.html",

@@ -1,7 +1,10 @@
 """Template tags every page uses: JSON-LD, phone links, crisis resources."""
 
+import re
+
 from django import template
 from django.core.cache import cache
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from practice_site.jsonld import dump_json_ld
@@ -32,3 +35,14 @@ def e164(value):
 @register.filter
 def phone_display(value):
     return to_display(value)
+
+
+@register.filter
+def highlight(text, query):
+    """Escape `text` and wrap each word of the search `query` in <mark> (case-insensitive)."""
+    text = escape(text or "")
+    words = sorted({w for w in re.findall(r"\w{2,}", query or "")}, key=len, reverse=True)[:10]
+    if not words:
+        return mark_safe(text)
+    pattern = re.compile("|".join(re.escape(escape(w)) for w in words), re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text))

@@ -17,10 +17,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = site_demo.ensure_home()
         site_demo.ensure_practice_settings(Site.objects.get(is_default_site=True))
-        site_demo.load(home)
         specialties_demo.load(home)
         blog_demo.load(home)
         contact_demo.load(home)
+        site_demo.load(home)  # last: the About page lists the blog's authors as clinicians
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages.")
         )
