@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from practice_site.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 STARTED_AT_SALT = "contact.inquiry-form.started-at"
@@ -37,8 +39,8 @@ def filled_too_fast(token):
 
 
 def visitor_ip(request):
-    """REMOTE_ADDR for now; proxy-aware addressing is added with the hardening work."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address as the trusted proxy saw it (the same rule the login lockout uses)."""
+    return client_ip(request) or "unknown"
 
 
 def rate_limit():

@@ -15,4 +15,9 @@ def database_gone(request):
     raise OperationalError("could not connect to server: Connection refused")
 
 
-urlpatterns = [path("explode/", explode), path("database-gone/", database_gone)]
+def crash_with_secrets(request):
+    message = request.POST.get("message", "")  # noqa: F841  (a local the report must not show)
+    raise RuntimeError("deliberate failure while handling a form")
+
+
+urlpatterns = [path("crash-form/", crash_with_secrets), path("explode/", explode), path("database-gone/", database_gone)]

@@ -31,7 +31,7 @@ plausible = st.sampled_from(
 
 
 @hypothesis_settings(
-    max_examples=60,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

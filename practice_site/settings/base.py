@@ -262,6 +262,9 @@ WAGTAILEMBEDS_FINDERS = []  # no embeds: they would load third-party content
 # PracticeSettings is unavailable too. Keep it in step with the admin's practice phone.
 PRACTICE_FALLBACK_PHONE = os.environ.get("PRACTICE_FALLBACK_PHONE", "+15035550123")
 
+# Error reports (emails to ADMINS, debug pages) never include POST data or local variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "practice_site.error_reporting.PrivacyExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -48,3 +48,16 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 
 ADMINS = [("Site admin", a) for a in os.environ.get("DJANGO_ADMINS", "").split(",") if a]
+
+# Server errors are mailed to ADMINS (when set). The report filter in base.py blanks POST data
+# and local variables, so an error email never carries what a visitor wrote.
+LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
+    "class": "django.utils.log.AdminEmailHandler",
+    "level": "ERROR",
+    "include_html": False,
+}
+LOGGING["loggers"]["django.request"] = {  # noqa: F405
+    "handlers": ["console", "mail_admins"],
+    "level": "ERROR",
+    "propagate": False,
+}
