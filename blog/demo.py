@@ -289,7 +289,10 @@ def ensure_article(index, data, authors, categories):
         return existing.specific
     fields = {k: v for k, v in data.items() if k not in ("authors", "categories", "tags")}
     page = BlogPage(**fields)
-    page.author_links = [BlogPageAuthor(author=authors[slug]) for slug in data["authors"]]
+    page.author_links = [
+        BlogPageAuthor(author=authors[slug], sort_order=position)
+        for position, slug in enumerate(data["authors"])
+    ]
     page.categories = [categories[slug] for slug in data["categories"]]
     page.tags.add(*data["tags"])
     index.add_child(instance=page)
