@@ -232,8 +232,10 @@ class BlogPage(BasePage):
         links = self.author_links.all()
         if "author_links" not in getattr(self, "_prefetched_objects_cache", {}):
             # The author box shows photos: their renditions come in one more query, if any.
-            links = links.select_related("author", "author__photo").prefetch_related(
-                "author__photo__renditions"
+            links = (
+                links.select_related("author", "author__photo")
+                .prefetch_related("author__photo__renditions")
+                .order_by("sort_order", "pk")
             )
         return [link.author for link in links]
 

@@ -34,7 +34,7 @@ def make_post(index, n, *, date=None, authors=(), categories=(), tags=(), publis
         date=date or datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
         body=[section("Part one", "<p>" + " ".join(["word"] * words) + "</p>")],
     )
-    post.author_links = [BlogPageAuthor(author=a) for a in authors]
+    post.author_links = [BlogPageAuthor(author=a, sort_order=i) for i, a in enumerate(authors)]
     post.categories = list(categories)
     post.tags.add(*tags)
     index.add_child(instance=post)
