@@ -7,7 +7,7 @@ import datetime
 
 from wagtail.models import Page, Site
 
-from .models import HomePage, PracticeSettings, StandardPage
+from .models import HomePage, HomePageFeaturedSpecialty, PracticeSettings, StandardPage
 
 
 def ensure_page(parent, model, slug, **fields):
@@ -163,3 +163,15 @@ def load(home):
         if fields["slug"] == "about" and clinician_list:
             fields["body"] = fields["body"][:3] + [clinicians(clinician_list)] + fields["body"][3:]
         ensure_page(home, StandardPage, **fields)
+
+
+def feature_specialties(home):
+    """Feature the demo specialties on a freshly created home page. A home page an editor has
+    already revised is left alone."""
+    from specialties.models import SpecialtyPage
+
+    if home.featured_specialties.exists() or home.revisions.count() > 1:
+        return
+    for specialty in SpecialtyPage.objects.live().order_by("path")[:3]:
+        home.featured_specialties.add(HomePageFeaturedSpecialty(specialty=specialty))
+    home.save_revision().publish()

@@ -204,9 +204,12 @@ class BasePage(Page):
         return (self.search_description or self.summary_text() or "").strip()[:300]
 
     def breadcrumbs(self):
-        """[(title, url)] from the home page down to this page (not the tree root)."""
-        crumbs = [(p.title, p.url) for p in self.get_ancestors().filter(depth__gt=1).specific(defer=True)]
-        return crumbs + [(self.title, self.url)]
+        """[(title, url)] from the home page down to this page (not the tree root). Fetched once
+        per page object: the template and the JSON-LD both use them."""
+        if not hasattr(self, "_breadcrumbs"):
+            ancestors = self.get_ancestors().filter(depth__gt=1)
+            self._breadcrumbs = [(p.title, p.url) for p in ancestors] + [(self.title, self.url)]
+        return self._breadcrumbs
 
     def get_structured_data(self, request, practice):
         data = [self.web_page_data(request, practice)]
@@ -274,12 +277,11 @@ class HomePage(BasePage):
 
     def specialties(self):
         """Featured specialty pages that are live and public, in the editor's order."""
-        featured = [
-            f.specialty
-            for f in self.featured_specialties.select_related("specialty")
-            if f.specialty.live and not f.specialty.get_view_restrictions().exists()
-        ]
-        return featured
+        from specialties.models import SpecialtyPage
+
+        order = list(self.featured_specialties.values_list("specialty_id", flat=True))
+        pages = SpecialtyPage.objects.live().public().in_bulk(order)
+        return [pages[pk] for pk in order if pk in pages]
 
     def latest_articles(self, limit=3):
         from blog.models import BlogPage

@@ -23,16 +23,7 @@ from practice_site.models import BasePage
 from .blocks import specialty_body_blocks
 
 
-class BreadcrumbsOnceMixin:
-    """Fetch BasePage's breadcrumbs once per render: the template and the JSON-LD both use them."""
-
-    def breadcrumbs(self):
-        if not hasattr(self, "_breadcrumbs"):
-            self._breadcrumbs = super().breadcrumbs()
-        return self._breadcrumbs
-
-
-class SpecialtyIndexPage(BreadcrumbsOnceMixin, BasePage):
+class SpecialtyIndexPage(BasePage):
     """/specialties/: lists every live, public specialty in the admin's order."""
 
     intro = RichTextField(
@@ -59,7 +50,7 @@ class SpecialtyIndexPage(BreadcrumbsOnceMixin, BasePage):
         return context
 
 
-class SpecialtyPage(BreadcrumbsOnceMixin, BasePage):
+class SpecialtyPage(BasePage):
     """One approach or specialty (e.g. The Addiction and Intimacy Framework).
 
     Appears at /specialties/<slug>/, as a card on the specialty index and, when featured,

@@ -144,3 +144,21 @@ def test_database_outage_answers_503_with_retry_after(client, practice):
     assert f"tel:{practice.phone_e164}" in html
     for marker in CRISIS_MARKERS:
         assert marker in html
+
+
+@pytest.mark.django_db
+def test_home_features_the_specialties_and_latest_articles(client):
+    html = client.get("/").content.decode()
+    assert "/specialties/addiction-and-intimacy-framework/" in html
+    assert "/specialties/compassionate-approach-to-addiction/" in html
+    assert "/blog/healing-happens-in-community/" in html
+
+
+@pytest.mark.django_db
+def test_home_hides_a_featured_specialty_that_is_unpublished(client):
+    from specialties.models import SpecialtyPage
+
+    SpecialtyPage.objects.get(slug="addiction-and-intimacy-framework").unpublish()
+    html = client.get("/").content.decode()
+    assert "/specialties/addiction-and-intimacy-framework/" not in html
+    assert "/specialties/compassionate-approach-to-addiction/" in html

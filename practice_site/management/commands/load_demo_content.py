@@ -21,6 +21,7 @@ class Command(BaseCommand):
         blog_demo.load(home)
         contact_demo.load(home)
         site_demo.load(home)  # last: the About page lists the blog's authors as clinicians
+        site_demo.feature_specialties(home)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages.")
         )
