@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -22,5 +24,15 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if os.environ.get("BENCH_TRIVIAL_VIEW") == "1":
+    # `make bench` only: the cheapest answer this Django project can give (no database, no
+    # template, no page cache), the ceiling the benchmark compares every page against.
+    from django.http import HttpResponse
+
+    def bench_trivial(request):
+        return HttpResponse(b"ok\n", content_type="text/plain")
+
+    urlpatterns += [path("bench/trivial/", bench_trivial)]
 
 urlpatterns += [path("", include(wagtail_urls))]
