@@ -14,7 +14,7 @@ What `production_server()` does, in order:
    and the TLS certificate;
 2. picks a scratch database: a SQLite file in that directory, or, when DATABASE_URL is set
    (PostgreSQL), a database of its own on the same server (``db_name``, default
-   ``bench_scratch``), dropped and re-created at start and dropped again at the end;
+   ``bench_scratch_<port>``), dropped and re-created at start and dropped again at the end;
 3. runs ``migrate``, ``createcachetable``, ``collectstatic`` and ``load_demo_content`` with the
    production settings, then any ``setup_commands`` you pass (each a list of manage.py args);
 4. starts ``gunicorn -c gunicorn.conf.py practice_site.wsgi`` on 127.0.0.1:<port> with
@@ -31,6 +31,11 @@ Bounded: gunicorn runs under ``timeout max_seconds`` (default 1800 s) and receiv
 the Python process that started it dies, so no server outlives its benchmark.
 REDIS_URL, when set, is passed on with a cache key prefix of its own. ``extra_env`` is applied
 last and may override anything above.
+
+``database_url`` serves an existing, ready database as is (no scratch database is made or
+dropped); ``prepare=False`` skips step 3 (migrate, createcachetable, collectstatic,
+load_demo_content) for a database and a DJANGO_STATIC_ROOT (pass it in ``extra_env``) that are
+already prepared. The resilience tests use both to start in seconds on their own cluster.
 
 CLI: ``python bench/serve.py --port 8400 [--tls] [--seconds 300]`` serves until Ctrl-C or the
 given number of seconds, printing the base URL.
@@ -233,11 +238,13 @@ def production_server(
     tls=False,
     extra_env=None,
     workers=2,
-    db_name="bench_scratch",
+    db_name=None,
     setup_commands=(),
     max_seconds=1800,
     startup_timeout=60,
     quiet=True,
+    database_url=None,
+    prepare=True,
 ):
     """Yield a `Server` (the base URL string) for a production-configured gunicorn; see the
     module docstring. `port` must be free; `db_name` is only used with a PostgreSQL
@@ -260,8 +267,12 @@ def production_server(
     if not tls:
         env["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     pg_url = None
+    own_database_url = database_url
     database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
+    if own_database_url:
+        env["DATABASE_URL"] = own_database_url  # the caller's own database, served as is
+    elif database_url.startswith(("postgres://", "postgresql://")):
+        db_name = db_name or f"bench_scratch_{port}"
         pg_url = urlunsplit(urlsplit(database_url)._replace(path=f"/{db_name}"))
         env["DATABASE_URL"] = pg_url
     else:
@@ -282,10 +293,11 @@ def production_server(
     try:
         if pg_url:
             _recreate_postgres_db(database_url, db_name)
-        run_manage(env, "migrate", "--noinput")
-        run_manage(env, "createcachetable")
-        run_manage(env, "collectstatic", "--noinput")
-        run_manage(env, "load_demo_content")
+        if prepare:
+            run_manage(env, "migrate", "--noinput")
+            run_manage(env, "createcachetable")
+            run_manage(env, "collectstatic", "--noinput")
+            run_manage(env, "load_demo_content")
         for args in setup_commands:
             run_manage(env, *args)
         with open(log_path, "wb") as log:
