@@ -35,3 +35,27 @@ class SecurityHeadersMiddleware:
         if is_admin_path(request.path_info):
             response.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse request bodies larger than MAX_PUBLIC_REQUEST_BODY bytes outside the admin with a
+    413 before anything reads them (Django's own limits don't cover streamed uploads)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_PUBLIC_REQUEST_BODY and not is_admin_path(request.path_info):
+            from django.http import HttpResponse
+
+            return HttpResponse(
+                "That request is too large. If you were sending us a message, please shorten it "
+                "or call us instead.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

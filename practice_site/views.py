@@ -88,12 +88,23 @@ def practice_snapshot():
     }
 
 
+def database_answers():
+    """True when the database takes a trivial query: an OperationalError from a bad query (say,
+    a full-text syntax error) is a bug (500), not an outage (503)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
 def server_error(request):
     """The error page, rendered without the database. When the error is the database being
     unreachable, visitors get a 503 with Retry-After instead of a 500."""
     error = sys.exc_info()[1]
     context = {"practice": practice_snapshot()}
-    if isinstance(error, (OperationalError, InterfaceError)):
+    if isinstance(error, (OperationalError, InterfaceError)) and not database_answers():
         logger.error("database unavailable: answering 503 for %s", request.path)
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "60"

@@ -20,4 +20,10 @@ def crash_with_secrets(request):
     raise RuntimeError("deliberate failure while handling a form")
 
 
-urlpatterns = [path("crash-form/", crash_with_secrets), path("explode/", explode), path("database-gone/", database_gone)]
+def bad_query(request):
+    from django.db import OperationalError
+
+    raise OperationalError("fts5: syntax error near something")
+
+
+urlpatterns = [path("bad-query/", bad_query), path("crash-form/", crash_with_secrets), path("explode/", explode), path("database-gone/", database_gone)]

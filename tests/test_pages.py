@@ -134,7 +134,17 @@ def test_unhandled_error_gives_the_friendly_500(client, practice):
 
 @pytest.mark.django_db
 @pytest.mark.urls("tests.failing_urls")
-def test_database_outage_answers_503_with_retry_after(client, practice):
+def test_a_bad_query_is_a_500_not_an_outage(client):
+    client.raise_request_exception = False
+    assert client.get("/bad-query/").status_code == 500
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.failing_urls")
+def test_database_outage_answers_503_with_retry_after(client, practice, monkeypatch):
+    from practice_site import views
+
+    monkeypatch.setattr(views, "database_answers", lambda: False)
     client.raise_request_exception = False
     response = client.get("/database-gone/")
     assert response.status_code == 503

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "practice_site.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "practice_site.page_cache.PageCacheMiddleware",
     "practice_site.middleware.SiteCSPMiddleware",
@@ -246,6 +247,7 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Request size limits: nothing on the public site needs more than this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_PUBLIC_REQUEST_BODY = 1_048_576  # public pages; the admin's image uploads have their own
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields.
 
 # Wagtail
