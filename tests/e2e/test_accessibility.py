@@ -93,6 +93,30 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+# Every error message is tied to its field (aria-describedby, on the input or its fieldset), every
+# invalid field is described by its message, and the error summary links to fields that exist.
+ERROR_WIRING_JS = """() => {
+  const out = [];
+  const describedBy = (el) => (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
+  const isError = (id) => !!document.getElementById(id)?.classList.contains('field__error');
+  for (const err of document.querySelectorAll('.field__error')) {
+    if (!err.id || !document.querySelector(`[aria-describedby~="${err.id}"]`))
+      out.push(`error "${err.textContent.trim()}" is not tied to a field`);
+  }
+  for (const el of document.querySelectorAll('input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]')) {
+    const group = el.closest('fieldset');
+    if (!describedBy(el).some(isError) && !(group && describedBy(group).some(isError)))
+      out.push(`#${el.id} is invalid but not described by its error`);
+  }
+  for (const a of document.querySelectorAll('#error-summary a')) {
+    if (!document.getElementById((a.getAttribute('href') || '').replace(/^#/, '')))
+      out.push(`the error summary links to a missing ${a.getAttribute('href')}`);
+  }
+  if (!document.querySelectorAll('[aria-invalid="true"]').length) out.push('no field is marked aria-invalid');
+  return out;
+}"""
+
+
 def _open(page, base_url, path):
     """Open one page; the contact page is submitted empty so its error messages show."""
     if path == "article":
@@ -132,6 +156,8 @@ def _check_every_page(page, base_url, width, narrow):
         label = _open(page, base_url, path) + f" @{width['width']}px"
         problems += _axe_problems(page, label, axe)
         problems += [f"{label}: target smaller than 24x24: {t}" for t in page.evaluate(SMALL_TARGETS_JS)]
+        if path == CONTACT_WITH_ERRORS:
+            problems += [f"{label}: {p}" for p in page.evaluate(ERROR_WIRING_JS)]
         page.set_viewport_size(narrow)
         problems += [
             f"{label}: cut off at {narrow['width']}px: {', '.join(o)}"
@@ -191,44 +217,48 @@ def _focus_is_visible(focused, unfocused):
     return (outline or shadow) and changed and focused["inViewport"]
 
 
+def _tab_through_the_header(page, url):
+    """Tab from the top of the page until the last main-navigation link; each stop must show a
+    focus indicator. Returns what was focused, in order."""
+    page.goto(url)
+    nav_texts = page.locator("nav[aria-label='Main'] a").all_inner_texts()
+    assert len(nav_texts) >= 4, "the main navigation has fewer than four links"
+    seen = []
+    for step in range(len(nav_texts) + 4):  # skip link, phone, perhaps the home link, the nav
+        page.keyboard.press("Tab")
+        handle = page.evaluate_handle("document.activeElement")
+        focused = page.evaluate(FOCUS_STYLE_JS, handle)
+        handle.evaluate("el => el.blur()")
+        unfocused = page.evaluate(FOCUS_STYLE_JS, handle)
+        handle.evaluate("el => el.focus()")
+        assert _focus_is_visible(focused, unfocused), (
+            f"Tab {step + 1} reached {focused['text']!r} without a visible focus indicator: "
+            f"focused {focused}, unfocused {unfocused}"
+        )
+        seen.append(focused)
+        if focused["inNav"] and focused["text"] == nav_texts[-1]:
+            break
+    assert seen[0]["text"] == "Skip to main content", f"the first Tab reached {seen[0]['text']!r}"
+    assert (seen[1]["href"] or "").startswith("tel:"), f"the second Tab reached {seen[1]['text']!r}"
+    nav_seen = [s["text"] for s in seen if s["inNav"]]
+    assert nav_seen == nav_texts, f"Tab reached the navigation as {nav_seen}, expected {nav_texts}"
+    # Nothing but the home link (the practice name) sits between the phone and the navigation.
+    between = [s["href"] for s in seen[2:] if not s["inNav"]]
+    assert between in ([], ["/"]), f"Tab stopped at {between} between the phone link and the navigation"
+    return seen
+
+
 def test_keyboard_reaches_skip_link_phone_and_navigation_with_visible_focus_and_motion_can_be_reduced(
     live_demo, browser
 ):
+    for viewport in ({"width": 360, "height": 740}, {"width": 1280, "height": 800}):
+        context = browser.new_context(viewport=viewport)
+        try:
+            _tab_through_the_header(context.new_page(), live_demo.url + "/")
+        finally:
+            context.close()
+
     viewport = {"width": 1280, "height": 800}
-    context = browser.new_context(viewport=viewport)
-    try:
-        page = context.new_page()
-        page.goto(live_demo.url + "/")
-        nav_links = page.locator("nav[aria-label='Main'] a")
-        expected = ["Skip to main content", "tel:", *nav_links.all_inner_texts()]
-        assert len(expected) >= 6, "the main navigation has fewer than four links"
-
-        seen = []
-        for step in range(len(expected) + 2):  # room for the home link between phone and nav
-            page.keyboard.press("Tab")
-            handle = page.evaluate_handle("document.activeElement")
-            focused = page.evaluate(FOCUS_STYLE_JS, handle)
-            handle.evaluate("el => el.blur()")
-            unfocused = page.evaluate(FOCUS_STYLE_JS, handle)
-            handle.evaluate("el => el.focus()")
-            assert _focus_is_visible(focused, unfocused), (
-                f"Tab {step + 1} reached {focused['text']!r} without a visible focus indicator: "
-                f"focused {focused}, unfocused {unfocused}"
-            )
-            seen.append(focused)
-            if focused["inNav"] and focused["text"] == expected[-1]:
-                break
-
-        assert seen[0]["text"] == "Skip to main content", f"the first Tab reached {seen[0]['text']!r}"
-        assert seen[1]["href"].startswith("tel:"), f"the second Tab reached {seen[1]['text']!r}"
-        nav_seen = [s["text"] for s in seen if s["inNav"]]
-        assert nav_seen == expected[2:], f"Tab reached the navigation as {nav_seen}, expected {expected[2:]}"
-        # Nothing but the home link (the practice name) sits between the phone and the navigation.
-        between = [s for s in seen[2:] if not s["inNav"]]
-        assert [s["href"] for s in between] in ([], ["/"]), between
-    finally:
-        context.close()
-
     # Someone who asked their system for less motion gets no animation or transition at all.
     context = browser.new_context(viewport=viewport, reduced_motion="reduce")
     try:
