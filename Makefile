@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench bench-security migrate demo clean
+.PHONY: run test lint format bench bench-security bench-inquiries migrate demo clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ bench: $(VENV)/.dev-installed
 bench-security: $(VENV)/.dev-installed
 	$(PY) bench/observatory.py
 	$(PY) bench/wapiti_scan.py
+
+# Load test of the contact form (needs DATABASE_URL=postgres://...; makes a scratch database):
+# 20 concurrent clients send 500 inquiries; exactly 500 must be saved, no duplicates, no 5xx.
+bench-inquiries: $(VENV)/.dev-installed
+	$(PY) bench/inquiry_load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -205,6 +205,7 @@ def outage_server(django_db_setup, django_db_blocker, tmp_path):
 
 
 @needs_postgres_and_redis
+@pytest.mark.django_db  # so the test database (copied into the cluster) exists when run alone
 def test_database_outage_keeps_cached_pages_answers_503_and_recovers_without_restart(outage_server):
     server = outage_server
     cached = ["/", "/about/", "/specialties/"]
