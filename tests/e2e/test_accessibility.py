@@ -36,7 +36,8 @@ AXE_OPTIONS = {
 }
 
 CONTACT_WITH_ERRORS = "/contact/ (submitted empty)"
-# One page of every type a visitor meets. The article is whichever the blog index lists first.
+# One page of every type a visitor meets (the ten the issue names, then two content pages). The
+# article is whichever the blog index lists first.
 PAGES = [
     "/",
     "/specialties/",
@@ -48,6 +49,8 @@ PAGES = [
     "/contact/thanks/",
     "/search/?q=family",
     "/no-such-page/",
+    "/about/",  # the standard content page, with clinician profiles
+    "/faq/",  # the standard content page, with questions and answers
 ]
 
 # Interactive elements in the page furniture and forms, at least 24x24 CSS px (WCAG 2.5.8).
@@ -217,6 +220,65 @@ def _focus_is_visible(focused, unfocused):
     return (outline or shadow) and changed and focused["inViewport"]
 
 
+# At one focus stop: an outline of at least 2 px with 3:1 contrast against what is behind it
+# (1.4.11), and the focused element not covered by anything, such as the sticky top bar (2.4.11).
+FOCUS_STOP_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el.id === 'main') return null;
+  const lum = (c) => {
+    const m = c.match(/[\\d.]+/g).map(Number);
+    const [r, g, b] = m.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bgOf = (node) => {
+    for (let n = node; n; n = n.parentElement) {
+      const c = getComputedStyle(n).backgroundColor;
+      const a = c.match(/[\\d.]+/g).map(Number);
+      if (a.length < 4 || a[3] > 0.5) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const name = `${el.tagName.toLowerCase()} "${(el.textContent || el.name || el.id).replace(/\\s+/g, ' ').trim().slice(0, 30)}"`;
+  const out = [];
+  // The ring is on the element itself, or on a card around it that shows :focus-within.
+  const ringed = (n) => { const t = getComputedStyle(n); return t.outlineStyle !== 'none' && parseFloat(t.outlineWidth) >= 2; };
+  let ring = el;
+  while (ring && !ringed(ring)) ring = ring.parentElement;
+  if (!ring || ring === document.body || ring === document.documentElement) {
+    const s = getComputedStyle(el);
+    out.push(`${name}: no outline (${s.outlineStyle} ${s.outlineWidth}, shadow ${s.boxShadow})`);
+  } else {
+    const s = getComputedStyle(ring);
+    const behind = parseFloat(s.outlineOffset) > 0 ? bgOf(ring.parentElement) : bgOf(ring);
+    const [a, b] = [lum(s.outlineColor), lum(behind)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 3) out.push(`${name}: focus outline ${s.outlineColor} on ${behind} is ${ratio.toFixed(2)}:1`);
+  }
+  const r = el.getBoundingClientRect();
+  const bar = document.querySelector('.topbar');
+  const barBottom = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+  const top = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+  if (top && !el.contains(top) && !top.contains(el)) out.push(`${name}: covered by ${top.tagName.toLowerCase()}.${top.className}`);
+  if (r.top >= innerHeight || r.bottom <= 0) out.push(`${name}: off screen`);
+  return out.length ? out : null;
+}"""
+
+FOCUSABLE_COUNT_JS = """() => [...document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
+)].filter((el) => el.checkVisibility()).length"""
+
+
+def _walk_every_focus_stop(page, url):
+    """Tab through the whole page and Shift+Tab back to the top; the problems at each stop."""
+    page.goto(url)
+    stops = page.evaluate(FOCUSABLE_COUNT_JS) + 1  # + the skip link, hidden until focused
+    problems = []
+    for key in ["Tab"] * stops + ["Shift+Tab"] * stops:
+        page.keyboard.press(key)
+        problems += [f"{url} ({key}): {p}" for p in page.evaluate(FOCUS_STOP_JS) or []]
+    return list(dict.fromkeys(problems))
+
+
 def _tab_through_the_header(page, url):
     """Tab from the top of the page until the last main-navigation link; each stop must show a
     focus indicator. Returns what was focused, in order."""
@@ -248,15 +310,22 @@ def _tab_through_the_header(page, url):
     return seen
 
 
-def test_keyboard_reaches_skip_link_phone_and_navigation_with_visible_focus_and_motion_can_be_reduced(
+def test_keyboard_reaches_skip_link_phone_and_navigation_and_every_focus_stop_is_visible_and_motion_can_be_reduced(
     live_demo, browser
 ):
+    problems = []
     for viewport in ({"width": 360, "height": 740}, {"width": 1280, "height": 800}):
         context = browser.new_context(viewport=viewport)
         try:
-            _tab_through_the_header(context.new_page(), live_demo.url + "/")
+            page = context.new_page()
+            _tab_through_the_header(page, live_demo.url + "/")
+            for path in ["/", "/specialties/", "/contact/", "/blog/category/recovery/"]:
+                problems += [
+                    f"@{viewport['width']}px {p}" for p in _walk_every_focus_stop(page, live_demo.url + path)
+                ]
         finally:
             context.close()
+    assert not problems, "Focus problems:\n" + "\n".join(problems)
 
     viewport = {"width": 1280, "height": 800}
     # Someone who asked their system for less motion gets no animation or transition at all.
