@@ -24,3 +24,4 @@ class PrivacyExceptionReporterFilter(SafeExceptionReporterFilter):
             if key in meta:
                 meta[key] = REDACTED
         return meta
+

@@ -59,3 +59,20 @@ def test_rate_limit_counts_the_address_the_proxy_saw(client):
         assert client.post(CONTACT_URL, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 303
     assert client.post(CONTACT_URL, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 429
     assert client.post(CONTACT_URL, form_data(), HTTP_X_FORWARDED_FOR="198.51.100.23").status_code == 303
+
+
+def test_database_outage_errors_are_not_mailed_one_by_one():
+    import sys
+
+    from django.db import OperationalError
+
+    from practice_site.logging_filters import NotADatabaseOutage
+
+    def record_for(error):
+        try:
+            raise error
+        except Exception:
+            return logging.LogRecord("django.request", logging.ERROR, __file__, 1, "x", None, sys.exc_info())
+
+    assert NotADatabaseOutage().filter(record_for(OperationalError("connection refused"))) is False
+    assert NotADatabaseOutage().filter(record_for(RuntimeError("a real bug"))) is True

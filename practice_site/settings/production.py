@@ -51,10 +51,14 @@ ADMINS = [("Site admin", a) for a in os.environ.get("DJANGO_ADMINS", "").split("
 
 # Server errors are mailed to ADMINS (when set). The report filter in base.py blanks POST data
 # and local variables, so an error email never carries what a visitor wrote.
+LOGGING["filters"] = {  # noqa: F405
+    "not_a_database_outage": {"()": "practice_site.logging_filters.NotADatabaseOutage"},
+}
 LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
     "class": "django.utils.log.AdminEmailHandler",
     "level": "ERROR",
     "include_html": False,
+    "filters": ["not_a_database_outage"],
 }
 LOGGING["loggers"]["django.request"] = {  # noqa: F405
     "handlers": ["console", "mail_admins"],
