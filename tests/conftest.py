@@ -12,6 +12,32 @@ from wagtail.models import Site
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` / `redis` need those servers: without DATABASE_URL=postgres://...
+    or REDIS_URL they are deselected (not skipped), and the run says so."""
+    available = {
+        "postgres": os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        "redis": bool(os.environ.get("REDIS_URL")),
+    }
+    kept, deselected = [], []
+    for item in items:
+        needs = [name for name, present in available.items() if name in item.keywords and not present]
+        (deselected if needs else kept).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+        config._practice_deselected = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    count = getattr(config, "_practice_deselected", 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} test(s) need PostgreSQL/Redis and were not collected: set DATABASE_URL and REDIS_URL "
+            "(CI's second pass does)."
+        )
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -17,10 +17,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="backup and restore use pg_dump/pg_restore: set DATABASE_URL=postgres://...",
-    ),
+    # Backup and restore use pg_dump/pg_restore: only collected when DATABASE_URL is PostgreSQL
+    # (tests/conftest.py); CI's PostgreSQL pass runs it.
+    pytest.mark.postgres,
     # pytest-django only creates the test database when a collected test is marked for it;
     # the source database is copied from it.
     pytest.mark.django_db,
