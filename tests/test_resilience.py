@@ -175,6 +175,16 @@ def outage_server(django_db_setup, django_db_blocker, tmp_path):
         subprocess.run(
             ["pg_restore", "--no-owner", "-d", cluster.url(name), str(dump)], check=True, timeout=60
         )
+        # The copy may come from a flushed database (browser tests flush theirs): make sure the
+        # demo site is there (idempotent; it only adds what is missing).
+        subprocess.run(
+            [sys.executable, "manage.py", "load_demo_content"],
+            cwd=REPO,
+            env={**os.environ, "DATABASE_URL": cluster.url(name), "DJANGO_SETTINGS_MODULE": "practice_site.settings.dev"},
+            check=True,
+            timeout=180,
+            capture_output=True,
+        )
         # The practice changed its number since the cache last saw the settings: the 503 page
         # must still show the number the site shows.
         subprocess.run(
