@@ -8,11 +8,11 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 SCRATCH = tempfile.NamedTemporaryFile(prefix="blog-bench-", suffix=".sqlite3", delete=False).name
 os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "practice_site.settings.dev")
@@ -21,108 +21,23 @@ import django  # noqa: E402
 
 django.setup()
 
-import datetime  # noqa: E402
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from taggit.models import Tag  # noqa: E402
-from wagtail.models import Page  # noqa: E402
 
-from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageTag  # noqa: E402
+from blog.models import BlogPage  # noqa: E402
 
 SITE_ROOT_PATHS_KEY = "wagtail_site_root_paths"
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's MP_Node alphabet, 4 chars a step
 
 
-def encode_step(n):
-    out = ""
-    for _ in range(4):
-        n, rem = divmod(n, 36)
-        out = ALPHABET[rem] + out
-    return out
-
-
-@transaction.atomic
 def generate(count):
-    index = BlogIndexPage.objects.get()
-    content_type = ContentType.objects.get_for_model(BlogPage)
-    authors = list(Author.objects.all())
-    categories = list(BlogCategory.objects.all())
-    tags = [Tag.objects.get_or_create(name=f"topic {n}", slug=f"topic-{n}")[0] for n in range(40)]
-    start = index.numchild + 1
-    now = timezone.now()
-    body = '[{"type": "section", "value": {"heading": "Part", "heading_level": "h2", "body": "<p>%s</p>"}, "id": "%s"}]'
-    pages = []
-    for i in range(count):
-        n = start + i
-        slug = f"bench-post-{n}"
-        pages.append(
-            Page(
-                title=f"Bench post {n}",
-                draft_title=f"Bench post {n}",
-                slug=slug,
-                content_type=content_type,
-                path=index.path + encode_step(n),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale_id=index.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    for offset in range(0, count, 2000):
-        Page.objects.bulk_create(pages[offset : offset + 2000])
-        print(f"  pages {offset + 2000 if offset + 2000 < count else count}/{count}", flush=True)
-    ids = list(
-        Page.objects.filter(
-            path__startswith=index.path, depth=index.depth + 1, slug__startswith="bench-post-"
-        )
-        .order_by("path")
-        .values_list("id", flat=True)
-    )
-    # Multi-table inheritance rules out bulk_create for BlogPage: save only its own table.
-    for i, page_id in enumerate(ids):
-        post = BlogPage(
-            page_ptr_id=page_id,
-            standfirst=f"Summary of bench post {i}.",
-            date=datetime.date(2000, 1, 1) + datetime.timedelta(days=i),
-            body=body % (" ".join(["word"] * 300), uuid.uuid4()),
-        )
-        post.save_base(raw=True, force_insert=True)
-        if i % 2000 == 1999:
-            print(f"  articles {i + 1}/{count}", flush=True)
-    through = BlogPage.categories.through
-    through.objects.bulk_create(
-        [
-            through(blogpage_id=pid, blogcategory_id=categories[i % len(categories)].pk)
-            for i, pid in enumerate(ids)
-        ],
-        batch_size=2000,
-    )
-    BlogPageAuthor.objects.bulk_create(
-        [
-            BlogPageAuthor(page_id=pid, author=authors[i % len(authors)], sort_order=0)
-            for i, pid in enumerate(ids)
-        ],
-        batch_size=2000,
-    )
-    BlogPageTag.objects.bulk_create(
-        [
-            BlogPageTag(content_object_id=pid, tag=tags[(i + k) % len(tags)])
-            for i, pid in enumerate(ids)
-            for k in (0, 7)
-        ],
-        batch_size=2000,
-    )
-    Page.objects.filter(pk=index.pk).update(numchild=start - 1 + count)
+    """The same bulk generator `make bench` uses (bench/generate_articles.py)."""
+    from generate_articles import generate as generate_articles
+
+    return generate_articles(count)
 
 
 def clear_page_cache():
@@ -176,7 +91,7 @@ def main():
             f"/blog/?page={deep}",
             "/blog/category/recovery/",
             "/blog/feed/",
-            "/blog/bench-post-4/",
+            "/blog/generated-article-4/",
         ]
         print(f"\n{'path':32} {'median ms':>10} {'queries':>8} {'bytes':>8}")
         for path in paths:
