@@ -28,7 +28,7 @@ demo: migrate
 	$(PY) manage.py load_demo_content
 
 run: demo
-	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py ensure_dev_admin --url http://$(HOST):$(PORT)/admin/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

@@ -11,6 +11,9 @@ PASSWORD = "calm-harbor-admin-2026"
 class Command(BaseCommand):
     help = "Create or reset the local development admin and print its login (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="where the admin is served")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_admin is for local development only (DEBUG is off).")
@@ -20,5 +23,5 @@ class Command(BaseCommand):
         user.set_password(PASSWORD)
         user.save()
         self.stdout.write(
-            f"Admin login (development only): {USERNAME} / {PASSWORD}  at http://127.0.0.1:8000/admin/"
+            f"Admin login (development only): {USERNAME} / {PASSWORD}  at {options['url']}"
         )
