@@ -142,3 +142,11 @@ def test_oversized_public_request_body_is_refused_before_it_is_read(client):
     )
     assert response.status_code == 413
     assert "call us" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_never_loads_avatars_from_gravatar(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss2", "boss2@example.com", "a-long-pass-phrase-2")
+    client.force_login(admin)
+    for path in ("/admin/", "/admin/pages/"):
+        assert "gravatar.com" not in client.get(path).content.decode()

@@ -261,6 +261,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no embeds: they would load third-party content
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from gravatar.com for staff
 
 # Shown by the 500 page (which never touches the database) only when the cached copy of
 # PracticeSettings is unavailable too. Keep it in step with the admin's practice phone.
