@@ -8,7 +8,8 @@ How it works:
 - Only anonymous GET/HEAD requests without a session cookie are looked up or stored; the
   admin, previews, POSTs, responses that set cookies, used a CSRF token, or say `private` /
   `no-store` are never stored.
-- Every key includes a *generation* kept in the cache. Publishing, unpublishing, moving or
+- Every stored page records the *generation* kept in the cache when it was stored, and is only
+  served while that is still the current one (both are read in one round trip). Publishing, unpublishing, moving or
   deleting a page, saving a snippet, image or PracticeSettings bumps the generation (see
   `signals.py`), so the next request renders afresh in every worker process. The generation is
   the time of the last change, which also serves as the pages' Last-Modified.
@@ -70,10 +71,10 @@ def _is_cacheable_request(request):
     return True
 
 
-def _cache_key(request, generation):
+def _cache_key(request):
     raw = f"{request.get_host()}|{request.get_full_path()}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{generation}:{digest}"
+    return f"pagecache:page:{digest}"
 
 
 def _is_storable(request, response):
@@ -100,20 +101,23 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not _is_cacheable_request(request):
             return self.get_response(request)
         try:
-            generation = current_generation()
-            key = _cache_key(request, generation)
-            stored = cache.get(key)
+            # One round trip: the current generation and the stored page together; a page stored
+            # under an older generation is stale.
+            key = _cache_key(request)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or current_generation()
+            stored = found.get(key)
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)
-        if stored is not None:
+        if stored is not None and stored.get("generation") == generation:
             return self._from_cache(request, stored)
 
         response = self.get_response(request)
         if _is_storable(request, response):
             self._add_validators(response, generation)
             try:
-                cache.set(key, self._to_cache(response), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, self._to_cache(response, generation), settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("page cache: could not store a page", exc_info=True)
             response["X-Cache"] = "MISS"
@@ -131,9 +135,14 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
 
     @staticmethod
-    def _to_cache(response):
+    def _to_cache(response, generation):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return {"status": response.status_code, "headers": headers, "content": response.content}
+        return {
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+            "generation": generation,
+        }
 
     @staticmethod
     def _from_cache(request, stored):
