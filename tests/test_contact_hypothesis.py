@@ -5,23 +5,14 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from contact.forms import InquiryForm
 from contact.models import Inquiry
 from tests.contact_helpers import CONTACT_URL, form_data
 
 pytestmark = pytest.mark.django_db
 
-FIELDS = [
-    "name",
-    "help_for",
-    "contact_method",
-    "phone",
-    "email",
-    "ok_to_leave_voicemail",
-    "best_time",
-    "message",
-    "consent",
-    "website",
-]
+# Every field the form takes, plus the honeypot.
+FIELDS = [*InquiryForm.Meta.fields, "website"]
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=50) | st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=900, max_size=3000
 )
