@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from practice_site.blocks import common_body_blocks
 from practice_site.jsonld import breadcrumb_list, clinic_reference
-from practice_site.models import BasePage
+from practice_site.models import BasePage, validate_hero_alt_text
 
 from .citation import apa_citation
 from .reading import reading_minutes, word_count
@@ -185,8 +185,7 @@ class BlogPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": "Describe the hero image for people who can't see it."})
+        validate_hero_alt_text(self)
         if self.last_updated and self.date and self.last_updated < self.date:
             raise ValidationError({"last_updated": "The update can't be before the publication date."})
 

@@ -1,10 +1,9 @@
 """Site-wide models: the practice's own settings, the home page and plain content pages."""
 
-import datetime
-
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -39,6 +38,14 @@ class OpeningHoursBlock(blocks.StructBlock):
 
     class Meta:
         icon = "time"
+
+
+def validate_hero_alt_text(page):
+    """A page with a hero image needs alt text (specialty pages and articles share this rule)."""
+    if page.hero_image_id and not page.hero_alt.strip():
+        raise ValidationError(
+            {"hero_alt": "Describe the image for people who can't see it, or remove the image."}
+        )
 
 
 def validate_phone(value):
@@ -225,7 +232,7 @@ class BasePage(Page):
             "url": self.get_full_url(request),
             "description": self.meta_description(),
             "dateModified": (
-                self.last_published_at or self.latest_revision_created_at or datetime.datetime.now()
+                self.last_published_at or self.latest_revision_created_at or timezone.now()
             ).isoformat(),
             "publisher": clinic_reference(practice, request),
         }

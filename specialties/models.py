@@ -4,7 +4,6 @@ Clinicians edit these in the Wagtail admin under Home → Specialties. Each page
 "pain point" in the visitor's own voice, then explains the approach with structured blocks
 (sections, principles, framework steps, scenarios, quotes, questions and answers)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
@@ -18,7 +17,7 @@ from wagtail.search import index
 
 from practice_site.blocks import faq_pairs
 from practice_site.jsonld import faq_page
-from practice_site.models import BasePage
+from practice_site.models import BasePage, validate_hero_alt_text
 
 from .blocks import specialty_body_blocks
 
@@ -139,10 +138,7 @@ class SpecialtyPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError(
-                {"hero_alt": "Describe the image for people who can't see it, or remove the image."}
-            )
+        validate_hero_alt_text(self)
 
     def summary_text(self):
         return self.summary
