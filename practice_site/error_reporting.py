@@ -24,4 +24,3 @@ class PrivacyExceptionReporterFilter(SafeExceptionReporterFilter):
             if key in meta:
                 meta[key] = REDACTED
         return meta
-

@@ -14,11 +14,17 @@ How it works:
   `signals.py`), so the next request renders afresh in every worker process. The generation is
   the time of the last change, which also serves as the pages' Last-Modified.
 - A cache that is down never breaks a page: lookups and stores fail open (logged).
+- With Redis, the generation is read with ``get_tracked`` (see ``cache_backends.TrackedKey``):
+  Redis tells each process when it changes, so it is known without a round trip, and each
+  worker keeps the pages it served last in its own memory (``LocalPages``), valid only for the
+  generation they were stored under. A page served from the cache then costs no network I/O.
 """
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -61,6 +67,55 @@ def invalidate_all(reason=""):
         logger.warning("page cache: could not record a content change (%s)", reason, exc_info=True)
 
 
+class LocalPages:
+    """The pages this process served last, for the current generation only: a small LRU in
+    front of the shared cache. Used only where the generation is known without asking the
+    shared cache (Redis tracking); it holds copies, never the truth, so losing it costs one
+    round trip per page."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self._generation = None
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self._lock:
+            if generation != self._generation:
+                self._pages.clear()
+                self._generation = generation
+                return None
+            entry = self._pages.get(key)
+            if entry is None:
+                return None
+            stored, expires = entry
+            if time.monotonic() >= expires:
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return stored
+
+    def put(self, key, stored, timeout):
+        if self.max_entries <= 0:
+            return
+        with self._lock:
+            if stored["generation"] != self._generation:
+                self._pages.clear()
+                self._generation = stored["generation"]
+            self._pages[key] = (stored, time.monotonic() + timeout)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.max_entries:
+                self._pages.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+            self._generation = None
+
+
+local_pages = LocalPages(getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
+
+
 def _is_cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -100,26 +155,41 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not _is_cacheable_request(request):
             return self.get_response(request)
+        key = _cache_key(request)
+        get_tracked = getattr(cache, "get_tracked", None)
         try:
-            # One round trip: the current generation and the stored page together; a page stored
-            # under an older generation is stale.
-            key = _cache_key(request)
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or current_generation()
-            stored = found.get(key)
+            if get_tracked is not None:
+                # Redis: the generation without a round trip, the page from this process's
+                # memory when it served it before, else from Redis.
+                generation = get_tracked(GENERATION_KEY) or current_generation()
+                stored = local_pages.get(key, generation)
+                if stored is None:
+                    stored = cache.get(key)
+                    if stored is not None and stored.get("generation") == generation:
+                        local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+            else:
+                # One round trip: the current generation and the stored page together.
+                found = cache.get_many([GENERATION_KEY, key])
+                generation = found.get(GENERATION_KEY) or current_generation()
+                stored = found.get(key)
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)
+        # A page stored under an older generation is stale.
         if stored is not None and stored.get("generation") == generation:
             return self._from_cache(request, stored)
 
         response = self.get_response(request)
         if _is_storable(request, response):
             self._add_validators(response, generation)
+            stored = self._to_cache(response, generation)
             try:
-                cache.set(key, self._to_cache(response, generation), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("page cache: could not store a page", exc_info=True)
+            else:
+                if get_tracked is not None:
+                    local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
         return response
 

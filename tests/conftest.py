@@ -49,9 +49,13 @@ def _fresh_cache():
     """The cache is not rolled back with the database: start every test with an empty one."""
     from django.core.cache import cache
 
+    from practice_site.page_cache import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

@@ -26,4 +26,9 @@ def bad_query(request):
     raise OperationalError("fts5: syntax error near something")
 
 
-urlpatterns = [path("bad-query/", bad_query), path("crash-form/", crash_with_secrets), path("explode/", explode), path("database-gone/", database_gone)]
+urlpatterns = [
+    path("bad-query/", bad_query),
+    path("crash-form/", crash_with_secrets),
+    path("explode/", explode),
+    path("database-gone/", database_gone),
+]

@@ -137,3 +137,133 @@ def test_uncached_render_has_a_small_query_budget(client):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200
         assert len(queries) <= 12, (path, len(queries))
+
+
+@pytest.mark.django_db
+def test_a_publish_invalidates_again_once_committed(django_capture_on_commit_callbacks):
+    """Wagtail publishes inside a transaction. A visitor's request that read the new generation
+    before the commit rendered the old content under it; the generation must change again after
+    the commit so that page is never served."""
+    about = StandardPage.objects.get(slug="about")
+    about.summary = "Committed later."
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        about.save_revision().publish()
+        during_transaction = cache.get(GENERATION_KEY)
+    assert callbacks
+    assert cache.get(GENERATION_KEY) != during_transaction
+
+
+def test_redis_client_object_is_built_once_per_pool():
+    """Django builds a redis.Redis per cache call; ours reuses one (it costs a third of a hit)."""
+    from practice_site.cache_backends import ResilientRedisCache
+
+    backend = ResilientRedisCache("redis://127.0.0.1:6379/0", {})
+    first = backend._cache.get_client()
+    assert backend._cache.get_client() is first
+    assert backend._cache.get_client(write=True) is first  # one server: one pool
+    assert first.connection_pool is backend._cache._get_connection_pool(False)
+
+
+# -- Redis: the generation is tracked, pages are served from each process's memory -------------
+
+
+def _other_process_client():
+    """A Redis connection of its own, as another worker or `manage.py shell` would have."""
+    import os
+
+    import redis
+
+    return redis.Redis.from_url(os.environ["REDIS_URL"])
+
+
+def _tracked(key):
+    return cache._tracked[cache.make_and_validate_key(key)]
+
+
+def _count_commands(monkeypatch, connection):
+    sent = []
+    real = connection.send_command
+
+    def counting(*args, **kwargs):
+        sent.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(connection, "send_command", counting)
+    return sent
+
+
+@pytest.mark.redis
+def test_tracked_value_costs_no_round_trip_until_another_process_changes_it(monkeypatch):
+    import pickle
+
+    cache.set("tracking-probe", 1.5, None)
+    assert cache.get_tracked("tracking-probe") == 1.5
+    tracked = _tracked("tracking-probe")
+    sent = _count_commands(monkeypatch, tracked._conn)
+    for _ in range(5):
+        assert cache.get_tracked("tracking-probe") == 1.5
+    assert sent == []
+
+    _other_process_client().set(cache.make_and_validate_key("tracking-probe"), pickle.dumps(2.5))
+    assert tracked._conn.can_read(timeout=1)  # Redis's invalidation message has arrived
+    assert cache.get_tracked("tracking-probe") == 2.5
+    assert sent == [("GET", cache.make_and_validate_key("tracking-probe"))]
+
+    _other_process_client().flushdb()
+    assert tracked._conn.can_read(timeout=1)
+    assert cache.get_tracked("tracking-probe", "gone") == "gone"
+
+
+@pytest.mark.redis
+def test_tracked_value_survives_a_killed_connection():
+    import pickle
+
+    cache.set("tracking-probe", "before", None)
+    assert cache.get_tracked("tracking-probe") == "before"
+    tracked = _tracked("tracking-probe")
+    tracked._conn.send_command("CLIENT", "ID")
+    client_id = tracked._conn.read_response()
+    other = _other_process_client()
+    assert other.client_kill_filter(_id=client_id) == 1
+    # Changed while our connection is dead: no invalidation can reach us, yet we must see it.
+    other.set(cache.make_and_validate_key("tracking-probe"), pickle.dumps("after"))
+    assert cache.get_tracked("tracking-probe") == "after"
+    assert cache.get_tracked("tracking-probe") == "after"
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_with_redis_a_cached_page_is_served_with_no_round_trip(client, monkeypatch):
+    from django.core.cache import caches
+
+    assert client.get("/about/")["X-Cache"] == "MISS"
+    assert client.get("/about/")["X-Cache"] == "HIT"
+    backend = caches["default"]
+
+    def no_round_trip(*args, **kwargs):
+        raise AssertionError("a cached page asked Redis")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(backend._cache, "get_client", no_round_trip)
+        sent = _count_commands(patched, _tracked(GENERATION_KEY)._conn)
+        response = client.get("/about/")
+    assert response["X-Cache"] == "HIT"
+    assert "About" in response.content.decode()
+    assert sent == []
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_with_redis_a_change_made_by_another_process_shows_on_the_next_get(client):
+    import pickle
+    import time
+
+    client.get("/about/")
+    assert client.get("/about/")["X-Cache"] == "HIT"
+    StandardPage.objects.filter(slug="about").update(title="Changed by another worker")
+    # All another process leaves behind is a new generation in Redis.
+    _other_process_client().set(cache.make_and_validate_key(GENERATION_KEY), pickle.dumps(time.time()))
+    assert _tracked(GENERATION_KEY)._conn.can_read(timeout=1)
+    response = client.get("/about/")
+    assert response["X-Cache"] == "MISS"
+    assert "Changed by another worker" in response.content.decode()

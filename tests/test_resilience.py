@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+
 # The real outage test needs PostgreSQL and Redis: it is only collected when DATABASE_URL and
 # REDIS_URL name them (tests/conftest.py); CI's PostgreSQL pass runs it.
 def needs_postgres_and_redis(test):
@@ -180,7 +181,11 @@ def outage_server(django_db_setup, django_db_blocker, tmp_path):
         subprocess.run(
             [sys.executable, "manage.py", "load_demo_content"],
             cwd=REPO,
-            env={**os.environ, "DATABASE_URL": cluster.url(name), "DJANGO_SETTINGS_MODULE": "practice_site.settings.dev"},
+            env={
+                **os.environ,
+                "DATABASE_URL": cluster.url(name),
+                "DJANGO_SETTINGS_MODULE": "practice_site.settings.dev",
+            },
             check=True,
             timeout=180,
             capture_output=True,

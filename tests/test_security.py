@@ -138,7 +138,11 @@ def test_lockout_cools_off(client, django_user_model):
 @pytest.mark.django_db
 def test_oversized_public_request_body_is_refused_before_it_is_read(client):
     response = client.generic(
-        "POST", "/contact/", b"x" * 10, content_type="multipart/form-data; boundary=x", CONTENT_LENGTH="5000000"
+        "POST",
+        "/contact/",
+        b"x" * 10,
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH="5000000",
     )
     assert response.status_code == 413
     assert "call us" in response.content.decode()

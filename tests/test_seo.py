@@ -46,7 +46,12 @@ def test_every_public_page_has_title_description_canonical_and_social_tags(clien
         description = html.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
         assert len(description) > 30, path
         if not path.startswith("/search/"):
-            for tag in ('property="og:title"', 'property="og:description"', 'property="og:url"', 'name="twitter:card"'):
+            for tag in (
+                'property="og:title"',
+                'property="og:description"',
+                'property="og:url"',
+                'name="twitter:card"',
+            ):
                 assert tag in html, (path, tag)
 
 
@@ -121,7 +126,20 @@ def test_search_highlights_matches(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["", " ", "a" * 5000, "¿qué es?", "家族", "😊", "' OR 1=1 --", '"unterminated', "&|!():*<>", "%00", "\x00x", "NOT AND OR"],
+    [
+        "",
+        " ",
+        "a" * 5000,
+        "¿qué es?",
+        "家族",
+        "😊",
+        "' OR 1=1 --",
+        '"unterminated',
+        "&|!():*<>",
+        "%00",
+        "\x00x",
+        "NOT AND OR",
+    ],
 )
 def test_odd_search_queries_get_a_friendly_page(client, query):
     response = client.get("/search/", {"q": query, "page": "abc"})

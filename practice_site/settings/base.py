@@ -138,6 +138,9 @@ else:
 # models makes every cached page stale; pages themselves are covered by Wagtail's signals.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# With Redis, each process also keeps this many recently served pages in memory (valid only
+# for the current generation; 0 turns it off). About 15 KB each.
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "200"))
 PAGE_CACHE_INVALIDATING_MODELS = [
     "practice_site.PracticeSettings",
     "wagtailcore.Site",

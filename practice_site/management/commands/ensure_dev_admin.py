@@ -22,6 +22,4 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(PASSWORD)
         user.save()
-        self.stdout.write(
-            f"Admin login (development only): {USERNAME} / {PASSWORD}  at {options['url']}"
-        )
+        self.stdout.write(f"Admin login (development only): {USERNAME} / {PASSWORD}  at {options['url']}")
