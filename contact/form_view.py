@@ -10,10 +10,12 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from practice_site import page_cache
+
 from .forms import InquiryForm
 from .models import URGENT_SESSION_KEY
 from .notifications import notify_staff_after_commit
-from .spam import rate_limit, rate_limited, record_submission, visitor_ip
+from .spam import STARTED_AT_HOLE, rate_limit, rate_limited, record_submission, visitor_ip
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +27,17 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 def contact_form_view(request, page):
     """GET shows the form; a valid POST saves the inquiry and answers 303 to the thanks page.
 
-    Every response is marked never-cached: it carries this visitor's CSRF token, so a shared
-    cache must never hand it to someone else."""
+    What a visitor receives is always marked never-cached: it carries their own CSRF token and
+    start time. For a visitor the page cache serves, the form is rendered with *holes* for those
+    two values instead (``practice_site.page_cache``): that copy is cached, and the cache fills
+    in each visitor's own values and marks the response never-cached itself."""
     if request.method == "POST":
         response = _handle_post(request, page)
+    elif page_cache.visitor_holes(request):
+        form = InquiryForm(initial={"started_at": page_cache.hole(STARTED_AT_HOLE)})
+        response = _render_form(request, page, form, csrf_hole=page_cache.hole("csrf_token"))
+        response.page_cache_holes = ("csrf_token", STARTED_AT_HOLE)
+        return response
     else:
         response = _render_form(request, page, InquiryForm())
     add_never_cache_headers(response)
@@ -65,9 +74,10 @@ def _remember_urgency(request, urgent):
         del session[URGENT_SESSION_KEY]
 
 
-def _render_form(request, page, form, status=200):
+def _render_form(request, page, form, status=200, csrf_hole=None):
     context = page.get_context(request)
     context["form"] = form
+    context["csrf_hole"] = csrf_hole
     return TemplateResponse(request, "contact/contact_page.html", context, status=status)
 
 

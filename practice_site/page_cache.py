@@ -14,6 +14,12 @@ How it works:
   `signals.py`), so the next request renders afresh in every worker process. The generation is
   the time of the last change, which also serves as the pages' Last-Modified.
 - A cache that is down never breaks a page: lookups and stores fail open (logged).
+- A page with a form (the contact page) is cached too: its view leaves the per-visitor values
+  (the CSRF token, the form's signed start time) as *holes*, markers that are stored as they
+  are and replaced for each visitor when the page is served, from the cache or not (see
+  ``visitor_holes``). That response sets the visitor's own CSRF cookie and is marked
+  ``private, no-store``, so no other cache keeps it. A visitor without a session cookie thus
+  gets the form at the speed of any cached page, with tokens nobody else has.
 - With Redis, the generation is read with ``get_tracked`` (see ``cache_backends.TrackedKey``):
   Redis tells each process when it changes, so it is known without a round trip, and each
   worker keeps the pages it served last in its own memory (``LocalPages``), valid only for the
@@ -65,6 +71,38 @@ def invalidate_all(reason=""):
         cache.set(GENERATION_KEY, time.time(), None)
     except Exception:
         logger.warning("page cache: could not record a content change (%s)", reason, exc_info=True)
+
+
+HOLE_MARKER = "pagecache-hole-{name}-0c5e"
+_hole_fillers = {}
+
+
+def register_hole(name, filler):
+    """``filler(request) -> str`` gives this visitor's value for the hole ``name``."""
+    _hole_fillers[name] = filler
+
+
+def hole(name):
+    """The marker a template writes where the per-visitor value ``name`` goes."""
+    if name not in _hole_fillers:
+        raise KeyError(f"no page-cache hole named {name!r} is registered")
+    return HOLE_MARKER.format(name=name)
+
+
+def visitor_holes(request):
+    """True when the page cache will fill holes in this response: a view may then render its
+    per-visitor values as holes (and set ``response.page_cache_holes``) and let it be cached.
+    Otherwise (cache off, an editor with a session, a POST) it renders them itself."""
+    return getattr(request, "_page_cache_fills_holes", False)
+
+
+def _csrf_token(request):
+    from django.middleware.csrf import get_token
+
+    return get_token(request)
+
+
+register_hole("csrf_token", _csrf_token)
 
 
 class LocalPages:
@@ -155,6 +193,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not _is_cacheable_request(request):
             return self.get_response(request)
+        request._page_cache_fills_holes = True
         key = _cache_key(request)
         get_tracked = getattr(cache, "get_tracked", None)
         try:
@@ -180,9 +219,13 @@ class PageCacheMiddleware:
             return self._from_cache(request, stored)
 
         response = self.get_response(request)
+        holes = getattr(response, "page_cache_holes", None)
+        if holes and not _is_storable(request, response):
+            return self._fill_holes(request, self._to_cache(response, generation, holes), "MISS")
         if _is_storable(request, response):
-            self._add_validators(response, generation)
-            stored = self._to_cache(response, generation)
+            if not holes:
+                self._add_validators(response, generation)
+            stored = self._to_cache(response, generation, holes)
             try:
                 cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             except Exception:
@@ -190,6 +233,8 @@ class PageCacheMiddleware:
             else:
                 if get_tracked is not None:
                     local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+            if holes:
+                return self._fill_holes(request, stored, "MISS")
             response["X-Cache"] = "MISS"
         return response
 
@@ -205,19 +250,48 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
 
     @staticmethod
-    def _to_cache(response, generation):
+    def _to_cache(response, generation, holes=None):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return {
+        stored = {
             "status": response.status_code,
             "headers": headers,
             "content": response.content,
             "generation": generation,
         }
+        if holes:
+            stored["holes"] = tuple(holes)
+        return stored
 
     @staticmethod
-    def _from_cache(request, stored):
+    def _fill_holes(request, stored, outcome):
+        """This visitor's copy of a page with holes: their own values in it, their own CSRF
+        cookie set, and marked so that no browser or shared cache keeps it."""
+        from django.http import HttpResponse
+        from django.middleware.csrf import CsrfViewMiddleware
+        from django.utils.cache import add_never_cache_headers
+        from django.utils.html import escape
+
+        csrf = CsrfViewMiddleware(lambda request: None)
+        csrf.process_request(request)  # a hit never passed the CSRF middleware: read the cookie
+        content = stored["content"]
+        for name in stored["holes"]:
+            value = escape(_hole_fillers[name](request))
+            content = content.replace(HOLE_MARKER.format(name=name).encode(), value.encode())
+        response = HttpResponse(content, status=stored["status"])
+        for name, value in stored["headers"].items():
+            if name not in ("ETag", "Last-Modified", "Cache-Control"):
+                response[name] = value
+        add_never_cache_headers(response)
+        patch_vary_headers(response, ["Cookie"])
+        csrf.process_response(request, response)  # sets the CSRF cookie when a token was issued
+        response["X-Cache"] = outcome
+        return response
+
+    def _from_cache(self, request, stored):
         from django.http import HttpResponse, HttpResponseNotModified
 
+        if stored.get("holes"):
+            return self._fill_holes(request, stored, "HIT")
         headers = stored["headers"]
         etag = headers.get("ETag")
         if etag and etag in request.headers.get("If-None-Match", ""):

@@ -57,3 +57,33 @@ def test_visitor_sends_an_inquiry_at_phone_width_and_intake_staff_find_it(
         assert "Evenings are best." in admin.content()
     finally:
         context.close()
+
+
+def test_form_sent_from_a_cached_copy_in_a_fresh_browser_context(live_demo, browser, settings):
+    """Someone else's visit put the contact page in the page cache; a new visitor (a fresh
+    browser context: no cookies) is served that copy and can still send the form."""
+    settings.CONTACT_MIN_FILL_SECONDS = 0
+    first = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        assert first.new_page().goto(live_demo.url + "/contact/").headers["x-cache"] == "MISS"
+    finally:
+        first.close()
+
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        response = page.goto(live_demo.url + "/contact/")
+        assert response.headers["x-cache"] == "HIT"
+        assert "no-store" in response.headers["cache-control"]
+        page.get_by_label("Your name").fill("Jordan Cached")
+        page.get_by_label("Someone I love").check()
+        page.get_by_label("Email").first.check()
+        page.get_by_label("Email address").fill("jordan@example.org")
+        page.get_by_label("I have read the").check()
+        page.get_by_role("button", name="Send my message").click()
+        page.wait_for_url("**/contact/thanks/")
+        assert page.locator("h1").inner_text() == "Thank you for reaching out"
+    finally:
+        context.close()
+    inquiry = Inquiry.objects.get(name="Jordan Cached")
+    assert inquiry.status == "new" and inquiry.email == "jordan@example.org"
