@@ -16,3 +16,6 @@ class ContactConfig(AppConfig):
         # After every migrate (all apps' tables and permissions exist by then), so groups also
         # cover snippet models that other apps add later.
         post_migrate.connect(_ensure_staff_groups, sender=self, dispatch_uid="contact-staff-groups")
+        # Registers the form's start-time hole with the page cache: a worker's first request
+        # may be a cached contact page, before any contact view has been imported.
+        from . import spam  # noqa: F401

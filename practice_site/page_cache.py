@@ -214,8 +214,13 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)
-        # A page stored under an older generation is stale.
-        if stored is not None and stored.get("generation") == generation:
+        # A page stored under an older generation is stale; one with a hole this process can't
+        # fill (a release renamed it) is rendered afresh.
+        if (
+            stored is not None
+            and stored.get("generation") == generation
+            and all(name in _hole_fillers for name in stored.get("holes", ()))
+        ):
             return self._from_cache(request, stored)
 
         response = self.get_response(request)

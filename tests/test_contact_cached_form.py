@@ -138,3 +138,37 @@ def test_with_the_page_cache_off_the_form_renders_its_own_tokens(settings):
     assert "pagecache-hole" not in html
     assert isinstance(signing.loads(started, salt=STARTED_AT_SALT), int)
     assert "no-store" in response["Cache-Control"]
+
+
+def test_holes_are_registered_when_django_starts():
+    """A fresh worker's first request may be a cached contact page: the start-time filler must
+    exist before any contact view has been imported (this was a 500 in production)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); "
+        "from practice_site.page_cache import _hole_fillers; print(sorted(_hole_fillers))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "practice_site.settings.test"},
+    )
+    assert result.stdout.strip() == "['contact_started_at', 'csrf_token']"
+
+
+def test_a_cached_copy_with_a_hole_nobody_can_fill_is_rendered_afresh(rf):
+    """A copy stored by an older release, with a hole this release no longer knows."""
+    from practice_site.page_cache import _cache_key
+
+    visit(Client())
+    key = _cache_key(rf.get(CONTACT_URL, HTTP_HOST="testserver"))
+    stored = cache.get(key)
+    stored["holes"] = stored["holes"] + ("a_renamed_hole",)
+    cache.set(key, stored)
+    response = Client().get(CONTACT_URL)
+    assert response.status_code == 200
+    assert response["X-Cache"] != "HIT"
