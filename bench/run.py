@@ -363,7 +363,8 @@ def print_table(rows, concurrencies):
         line += [fmt(load.get(str(c), {}).get("rps")) for c in concurrencies]
         at = load.get(str(TABLE_CONCURRENCY), {})
         line += [fmt(at.get("p50_ms"), "{:.1f}"), fmt(at.get("p99_ms"), "{:.1f}")]
-        line += [fmt(row.get("fraction_of_trivial"), "{:.2f}")]
+        failed = any((run or {}).get("non_2xx") or (run or {}).get("errors") for run in load.values())
+        line += [fmt(row.get("fraction_of_trivial"), "{:.2f}") + (" !" if failed else "")]
         line += [str(row.get("queries_uncached", "-")), str(row.get("cache_sql_queries", "-"))]
         line += [fmt(row.get("render_ms_median"), "{:.1f}")]
         line += [str(row.get("bytes", "-"))]
@@ -494,6 +495,13 @@ def main(argv=None):
         f"{os.cpu_count()} CPUs; queries/render ms are uncached (page cache off, in-process)."
     )
     print_table(rows, concurrencies)
+    failed_pages = [
+        name
+        for name, row in rows.items()
+        if any((run or {}).get("non_2xx") or (run or {}).get("errors") for run in row["load"].values())
+    ]
+    if failed_pages:
+        print(f"! non-2xx answers or socket errors under load (numbers not valid): {', '.join(failed_pages)}")
     if contact:
         print()
         print(
@@ -529,7 +537,7 @@ def main(argv=None):
         )
     )
     print(f"Wrote {out.relative_to(REPO)}")
-    return 0 if (contact is None or contact.get("ok")) else 1
+    return 0 if (contact is None or contact.get("ok")) and not failed_pages else 1
 
 
 if __name__ == "__main__":
