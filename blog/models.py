@@ -8,7 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -230,13 +230,21 @@ class BlogPage(BasePage):
         """The authors in the editor's order (from the listing's prefetch when there is one)."""
         links = self.author_links.all()
         if "author_links" not in getattr(self, "_prefetched_objects_cache", {}):
-            # The author box shows photos: their renditions come in one more query, if any.
-            links = (
-                links.select_related("author", "author__photo")
-                .prefetch_related("author__photo__renditions")
-                .order_by("sort_order", "pk")
-            )
+            # The author box shows photos: get_context() fetches their renditions together
+            # with the hero's.
+            links = links.select_related("author", "author__photo").order_by("sort_order", "pk")
         return [link.author for link in links]
+
+    def prefetch_image_renditions(self):
+        """The renditions of the hero image and of every author photo, in one query."""
+        images = [author.photo for author in self.authors if author.photo_id]
+        if self.hero_image_id:
+            images.append(self.hero_image)
+        images = [
+            image for image in images if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        ]
+        if images:
+            prefetch_related_objects(images, "renditions")
 
     @cached_property
     def category_list(self):
@@ -264,6 +272,7 @@ class BlogPage(BasePage):
         from practice_site.models import PracticeSettings
 
         context["citation"] = self.citation(request, PracticeSettings.for_request(request))
+        self.prefetch_image_renditions()
         context["related"] = self.related_articles()
         return context
 

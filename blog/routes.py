@@ -77,8 +77,7 @@ class BlogRoutesMixin:
                     BlogPage.objects.filter(
                         path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
                     )
-                    .select_related("hero_image")
-                    .prefetch_related("hero_image__renditions")
+                    .select_related("hero_image")  # its renditions: BlogPage.get_context
                     .first()
                 )
                 if post is None:

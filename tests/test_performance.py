@@ -379,3 +379,34 @@ def test_production_static_files_are_hashed_compressed_and_cached_for_a_year(rf,
     assert max_age >= 31536000 and "immutable" in cache_control and "public" in cache_control
     assert response["Content-Encoding"] in ("br", "gzip")
     assert "Accept-Encoding" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_article_with_hero_and_author_photos_stays_within_the_budget(client, uncached, settings, tmp_path):
+    """The hero's and the author photos' renditions come in one query together."""
+    settings.MEDIA_ROOT = tmp_path
+    article = BlogPage.objects.live().order_by("path").first()
+    article.hero_image, article.hero_alt = make_image(), "A calm harbor at dawn"
+    article.save_revision().publish()
+    authors = [link.author for link in article.author_links.all()]
+    assert authors
+    for n, author in enumerate(authors):
+        author.photo = make_image(400, 400, title=f"Author photo {n}")
+        author.save()
+    client.get(article.url)  # renditions are made on the first view
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.url).content.decode()
+    assert len(queries) <= QUERY_BUDGET, [q["sql"][:80] for q in queries]
+    assert len([q for q in queries if "wagtailimages_rendition" in q["sql"]]) == 1
+    assert len(pictures(html)) >= 1 and html.count("<img") >= 1 + len(authors)
+
+
+@pytest.mark.django_db
+def test_practice_settings_come_from_the_cache_and_a_change_shows_at_once(client, uncached, practice):
+    client.get("/about/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/about/")
+    assert not [q for q in queries if "practice_site_practicesettings" in q["sql"]]
+    practice.phone = "(212) 555-0142"
+    practice.save()
+    assert "tel:+12125550142" in client.get("/about/").content.decode()
