@@ -157,6 +157,8 @@ local_pages = LocalPages(getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
 def _is_cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
+    if getattr(request, "is_dummy", False):
+        return False  # Wagtail's preview/moderation requests: always the draft, never a copy
     if request.path_info.startswith(EXCLUDED_PREFIXES):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:

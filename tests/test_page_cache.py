@@ -267,3 +267,43 @@ def test_with_redis_a_change_made_by_another_process_shows_on_the_next_get(clien
     response = client.get("/about/")
     assert response["X-Cache"] == "MISS"
     assert "Changed by another worker" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_previews_bypass_the_cache_and_are_never_stored(client):
+    """Wagtail's preview runs a dummy request to the page's own URL through the middleware,
+    even without an editor's cookies (moderation, revision comparisons)."""
+    about = StandardPage.objects.get(slug="about")
+    site = about.get_site()
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    # The live page is cached under the very host and path the preview request will use.
+    assert client.get("/about/", HTTP_HOST=host)["X-Cache"] == "MISS"
+    assert client.get("/about/", HTTP_HOST=host)["X-Cache"] == "HIT"
+    about.title = "A draft nobody should see yet"
+    about.save_revision()  # not published
+
+    for original_request in (None, client.get("/about/", HTTP_HOST=host).wsgi_request):
+        preview = about.make_preview_request(original_request=original_request)
+        assert preview.status_code == 200
+        assert "A draft nobody should see yet" in preview.content.decode()
+        assert preview.get("X-Cache") is None
+
+    public = client.get("/about/", HTTP_HOST=host)
+    assert public["X-Cache"] == "HIT"
+    assert "A draft nobody should see yet" not in public.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_preview_view_shows_the_draft_to_a_logged_in_editor(client, django_user_model):
+    client.get("/about/")
+    editor = django_user_model.objects.create_superuser(
+        "previewer", "p@example.org", "a-long-test-password-123"
+    )
+    client.force_login(editor)
+    about = StandardPage.objects.get(slug="about")
+    about.title = "Draft title in the admin preview"
+    revision = about.save_revision(user=editor)
+    response = client.get(f"/admin/pages/{about.pk}/revisions/{revision.pk}/view/")
+    assert response.status_code == 200
+    assert "Draft title in the admin preview" in response.content.decode()
+    assert response.get("X-Cache") is None
