@@ -20,10 +20,11 @@ How it works:
   ``visitor_holes``). That response sets the visitor's own CSRF cookie and is marked
   ``private, no-store``, so no other cache keeps it. A visitor without a session cookie thus
   gets the form at the speed of any cached page, with tokens nobody else has.
-- With Redis, the generation is read with ``get_tracked`` (see ``cache_backends.TrackedKey``):
-  Redis tells each process when it changes, so it is known without a round trip, and each
-  worker keeps the pages it served last in its own memory (``LocalPages``), valid only for the
-  generation they were stored under. A page served from the cache then costs no network I/O.
+- Each worker keeps the pages it served last in its own memory (``LocalPages``), valid only
+  for the generation they were stored under, so a hit reads only the (tiny) generation from
+  the shared cache. With Redis not even that: the generation is read with ``get_tracked``
+  (see ``cache_backends.TrackedKey``), Redis tells each process when it changes, and a page
+  served from the cache costs no network I/O at all.
 """
 
 import hashlib
@@ -107,9 +108,8 @@ register_hole("csrf_token", _csrf_token)
 
 class LocalPages:
     """The pages this process served last, for the current generation only: a small LRU in
-    front of the shared cache. Used only where the generation is known without asking the
-    shared cache (Redis tracking); it holds copies, never the truth, so losing it costs one
-    round trip per page."""
+    front of the shared cache, checked against the shared generation on every request. It
+    holds copies, never the truth: losing it costs one read of the shared cache per page."""
 
     def __init__(self, max_entries):
         self.max_entries = max_entries
@@ -197,22 +197,18 @@ class PageCacheMiddleware:
             return self.get_response(request)
         request._page_cache_fills_holes = True
         key = _cache_key(request)
-        get_tracked = getattr(cache, "get_tracked", None)
+        # Redis tells each process when the generation changes, so it is known without a round
+        # trip (get_tracked); any other shared cache is asked (one small read).
+        get_generation = getattr(cache, "get_tracked", cache.get)
         try:
-            if get_tracked is not None:
-                # Redis: the generation without a round trip, the page from this process's
-                # memory when it served it before, else from Redis.
-                generation = get_tracked(GENERATION_KEY) or current_generation()
-                stored = local_pages.get(key, generation)
-                if stored is None:
-                    stored = cache.get(key)
-                    if stored is not None and stored.get("generation") == generation:
-                        local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
-            else:
-                # One round trip: the current generation and the stored page together.
-                found = cache.get_many([GENERATION_KEY, key])
-                generation = found.get(GENERATION_KEY) or current_generation()
-                stored = found.get(key)
+            generation = get_generation(GENERATION_KEY) or current_generation()
+            # The page from this process's memory when it served it under this generation, else
+            # from the shared cache.
+            stored = local_pages.get(key, generation)
+            if stored is None:
+                stored = cache.get(key)
+                if stored is not None and stored.get("generation") == generation:
+                    local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)
@@ -238,8 +234,7 @@ class PageCacheMiddleware:
             except Exception:
                 logger.warning("page cache: could not store a page", exc_info=True)
             else:
-                if get_tracked is not None:
-                    local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+                local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
             if holes:
                 return self._fill_holes(request, stored, "MISS")
             response["X-Cache"] = "MISS"

@@ -307,3 +307,34 @@ def test_admin_preview_view_shows_the_draft_to_a_logged_in_editor(client, django
     assert response.status_code == 200
     assert "Draft title in the admin preview" in response.content.decode()
     assert response.get("X-Cache") is None
+
+
+@pytest.mark.django_db
+def test_a_hit_reads_at_most_the_generation_and_workers_share_stored_pages(client, monkeypatch):
+    """A worker serves pages it already has from memory, after checking the shared generation
+    (with Redis, not even a read: Redis tells it of changes). A worker that never served the
+    page gets it from the shared cache without rendering."""
+    from django.core.cache import caches
+
+    from practice_site.page_cache import local_pages
+
+    assert client.get("/about/")["X-Cache"] == "MISS"
+    backend = caches["default"]
+    reads = []
+    real_get = backend.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", counting_get)
+    assert client.get("/about/")["X-Cache"] == "HIT"
+    assert reads == ([] if hasattr(backend, "get_tracked") else [GENERATION_KEY])
+
+    local_pages.clear()  # as in another worker process, which never served /about/
+    reads.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/about/")
+    assert response["X-Cache"] == "HIT"
+    assert len(queries) == 0
+    assert len([key for key in reads if key != GENERATION_KEY]) == 1  # the page itself
