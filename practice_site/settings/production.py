@@ -22,6 +22,9 @@ if not REDIS_URL:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "practice_cache",
             "TIMEOUT": 60 * 60,
+            # Django's default (300) would cull the page cache and the contact form's rate-limit
+            # counts as soon as a few hundred URLs (search queries, blog pages) were cached.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
