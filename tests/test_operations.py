@@ -72,8 +72,8 @@ def test_production_cache_is_shared_between_processes_without_redis():
         result.stderr
     )
     # Room for the pages and the rate-limit counts (Django's default culls at 300 entries).
-    code = "from django.core.cache import cache; print(cache._max_entries)"
-    result = run_manage(["shell", "-c", code], env | {"REDIS_URL": ""})
+    room = "from django.core.cache import cache; print(cache._max_entries)"
+    result = run_manage(["shell", "-c", room], env | {"REDIS_URL": ""})
     assert int(result.stdout.strip().splitlines()[-1]) >= 5000, result.stderr
     result = run_manage(["shell", "-c", code], env | {"REDIS_URL": "redis://127.0.0.1:6379/3"})
     assert result.stdout.strip().splitlines()[-1] == "practice_site.cache_backends.ResilientRedisCache", (
