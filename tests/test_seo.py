@@ -152,3 +152,19 @@ def test_about_page_shows_clinician_profiles(client):
     html = client.get("/about/").content.decode()
     assert "Our clinicians" in html
     assert "/blog/author/" in html
+
+
+@pytest.mark.django_db
+def test_listing_pages_share_their_own_heading_not_the_blog_index_title(client):
+    from blog.models import BlogCategory
+
+    category = BlogCategory.objects.order_by("name").first()
+    html = client.get(f"/blog/category/{category.slug}/").content.decode()
+    heading = f"Articles about {category.name}"
+    assert f'<meta property="og:title" content="{heading}">' in html
+    assert f'<meta name="twitter:title" content="{heading}">' in html
+    from blog.models import BlogIndexPage
+
+    index = BlogIndexPage.objects.live().first()
+    index_html = client.get(index.url).content.decode()
+    assert f'<meta property="og:title" content="{index.seo_title or index.title}">' in index_html
