@@ -200,6 +200,9 @@ class Inquiry(models.Model):
     notified_at = models.DateTimeField(
         null=True, blank=True, help_text="When staff were emailed; empty while the email is pending."
     )
+    # Without row locks (SQLite) a process claims the email until this time before sending it;
+    # a process that dies mid-send leaves the claim to expire, and the inquiry is retried.
+    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = InquiryQuerySet.as_manager()
 

@@ -6,16 +6,21 @@ inquiry is always saved before any email is tried; if sending fails it stays pen
 (`notified_at` empty) and `manage.py send_pending_notifications` tries again."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from .models import Inquiry
 
 logger = logging.getLogger(__name__)
+
+# How long a process may take to send one email before another may try (SQLite path).
+NOTIFICATION_CLAIM_SECONDS = 10 * 60
 
 
 def recipients():
@@ -67,8 +72,8 @@ def notify_staff(inquiry_pk):
     it) while the email is sent, and marked notified in the same transaction; a failure (or a
     crash) rolls back and leaves it pending. SQLite has no row locks and one writer at a time,
     so holding a transaction open during SMTP would stall the form: there the inquiry is
-    claimed with a conditional UPDATE (only one process can win it), sent, and un-claimed if
-    sending fails."""
+    claimed for a while with a conditional UPDATE (only one process can win it), sent, then
+    marked notified; the claim is dropped if sending fails and expires if the process dies."""
     to = recipients()
     if not to:
         logger.warning("inquiry %s: no intake notification addresses configured; left pending", inquiry_pk)
@@ -102,16 +107,25 @@ def _notify_with_row_lock(inquiry_pk, to):
 
 
 def _notify_with_claim(inquiry_pk, to):
-    claimed_at = timezone.now()
-    claimed = Inquiry.objects.pending_notification().filter(pk=inquiry_pk).update(notified_at=claimed_at)
+    """Claim, send, then mark notified. The claim is a deadline, not the notified mark: if this
+    process dies mid-send, the inquiry stays pending and is retried once the claim expires (at
+    worst staff get a second "New inquiry #N" email, never none)."""
+    now = timezone.now()
+    claimed = (
+        Inquiry.objects.pending_notification()
+        .filter(pk=inquiry_pk)
+        .filter(Q(notification_claimed_until__isnull=True) | Q(notification_claimed_until__lt=now))
+        .update(notification_claimed_until=now + timedelta(seconds=NOTIFICATION_CLAIM_SECONDS))
+    )
     if not claimed:
         return False
     is_urgent = Inquiry.objects.filter(pk=inquiry_pk).values_list("is_urgent", flat=True).first()
     try:
         build_email(inquiry_pk, is_urgent, to).send(fail_silently=False)
     except Exception:
-        Inquiry.objects.filter(pk=inquiry_pk, notified_at=claimed_at).update(notified_at=None)
+        Inquiry.objects.filter(pk=inquiry_pk).update(notification_claimed_until=None)
         raise
+    Inquiry.objects.filter(pk=inquiry_pk).update(notified_at=timezone.now(), notification_claimed_until=None)
     logger.info("inquiry %s: staff notified", inquiry_pk)
     return True
 

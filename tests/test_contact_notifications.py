@@ -126,3 +126,45 @@ def test_without_any_addresses_inquiries_stay_pending(settings, practice):
     assert mail.outbox == []
     inquiry.refresh_from_db()
     assert inquiry.notified_at is None
+
+
+def test_a_process_that_dies_while_sending_leaves_the_inquiry_to_be_retried(
+    client, staff_inbox, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The claim path (used where the database has no row locks, like SQLite): a worker killed
+    in the middle of sending must not leave the inquiry marked as notified with no email."""
+    import datetime
+
+    from django.core.mail import EmailMessage
+    from django.utils import timezone
+
+    from contact import notifications
+
+    settings_to = ["intake@practice.example"]
+    monkeypatch.setattr(notifications.connection.features, "has_select_for_update_skip_locked", False)
+    with django_capture_on_commit_callbacks(execute=False):  # saved; its email not tried yet
+        assert client.post(CONTACT_URL, form_data(email="sam@example.org")).status_code == 303
+    inquiry = Inquiry.objects.latest("pk")
+
+    def killed(self, fail_silently=False):
+        raise SystemExit("worker killed mid-send")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMessage, "send", killed)
+        with pytest.raises(SystemExit):
+            notifications._notify_with_claim(inquiry.pk, settings_to)
+    inquiry.refresh_from_db()
+    assert inquiry.notified_at is None
+    assert Inquiry.objects.pending_notification().filter(pk=inquiry.pk).exists()
+
+    # Right away, another run leaves it alone: the first process might still be sending.
+    assert notifications.send_pending() == (0, 1)
+    assert len(mail.outbox) == 0
+
+    # Once the claim has expired, the next cron run sends it.
+    later = timezone.now() + datetime.timedelta(seconds=notifications.NOTIFICATION_CLAIM_SECONDS + 1)
+    monkeypatch.setattr(notifications.timezone, "now", lambda: later)
+    assert notifications.send_pending() == (1, 0)
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == f"New inquiry #{inquiry.pk}"
+    inquiry.refresh_from_db()
+    assert inquiry.notified_at == later and inquiry.notification_claimed_until is None
