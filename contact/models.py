@@ -221,11 +221,3 @@ class Inquiry(models.Model):
     @property
     def is_spam(self):
         return self.status == self.Status.SPAM
-
-    def mark_notified(self):
-        """Record that staff were told; returns False if another process did it first."""
-        now = timezone.now()
-        updated = Inquiry.objects.filter(pk=self.pk, notified_at__isnull=True).update(notified_at=now)
-        if updated:
-            self.notified_at = now
-        return bool(updated)

@@ -65,12 +65,11 @@ class TrackedKey:
         self._conn = None
         self._pid = None
         self._value = None
-        self._fresh = False
-        self._read_at = 0.0
+        self._read_at = None  # None: must be read (never read, or Redis said it changed)
         self._lock = threading.Lock()
 
     def _invalidated(self, _message):
-        self._fresh = False
+        self._read_at = None
 
     def _connect(self):
         conn = self._pool.connection_class(**{**self._pool.connection_kwargs, "protocol": 3})
@@ -79,7 +78,7 @@ class TrackedKey:
         conn.send_command("CLIENT", "TRACKING", "ON")
         if conn.read_response() not in (b"OK", "OK"):
             raise ResponseError("CLIENT TRACKING was refused")
-        self._conn, self._pid, self._fresh = conn, os.getpid(), False
+        self._conn, self._pid, self._read_at = conn, os.getpid(), None
 
     def reset(self):
         if self._conn is not None and self._pid == os.getpid():
@@ -87,23 +86,22 @@ class TrackedKey:
                 self._conn.disconnect()
             except Exception:  # pragma: no cover - closing a broken socket
                 pass
-        self._conn, self._fresh = None, False
+        self._conn, self._read_at = None, None
 
     def get(self):
         """The current value (``None`` when the key is missing). Raises RedisError/OSError."""
         with self._lock:
             if self._conn is None or self._pid != os.getpid():
-                self._conn = None
                 self._connect()
             conn = self._conn
             try:
                 while conn.can_read(timeout=0):
                     conn.read_response(push_request=True)  # an invalidation: see _invalidated
-                if not self._fresh or time.monotonic() - self._read_at > self._max_age:
-                    # Mark fresh before reading: an invalidation that arrives with the reply
-                    # (the parser hands it to _invalidated first) must win.
-                    self._fresh = True
-                    self._read_at = time.monotonic()
+                now = time.monotonic()
+                if self._read_at is None or now - self._read_at > self._max_age:
+                    # Stamp the read before making it: an invalidation that arrives with the
+                    # reply (the parser hands it to _invalidated first) must win.
+                    self._read_at = now
                     conn.send_command("GET", self._raw_key)
                     raw = conn.read_response()
                     self._value = None if raw is None else self._loads(raw)

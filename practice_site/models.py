@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .blocks import CliniciansBlock, common_body_blocks, faq_pairs
 from .jsonld import breadcrumb_list, clinic_reference, faq_page, medical_clinic
+from .page_cache import now_and_after_commit
 from .phone import to_display, to_e164
 
 DAYS = [
@@ -195,8 +196,7 @@ class PracticeSettings(BaseSiteSetting):
 
     def _forget_cached(self):
         key = self._cache_key(self.site_id)
-        cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))  # a read that raced the transaction
+        now_and_after_commit(lambda: cache.delete(key))
 
     @classmethod
     def for_request(cls, request):
@@ -254,9 +254,13 @@ class BasePage(Page):
         return self._breadcrumbs
 
     def get_structured_data(self, request, practice):
+        """The web page, its breadcrumbs, and an FAQPage when the page's body has FAQ blocks."""
         data = [self.web_page_data(request, practice)]
         if self.depth > 2:
             data.append(breadcrumb_list(request, self.breadcrumbs()))
+        pairs = faq_pairs(getattr(self, "body", None) or [])
+        if pairs:
+            data.append(faq_page(pairs))
         return data
 
     def web_page_data(self, request, practice, schema_type="WebPage"):
@@ -350,10 +354,3 @@ class StandardPage(BasePage):
 
     def summary_text(self):
         return self.summary
-
-    def get_structured_data(self, request, practice):
-        data = super().get_structured_data(request, practice)
-        pairs = faq_pairs(self.body)
-        if pairs:
-            data.append(faq_page(pairs))
-        return data

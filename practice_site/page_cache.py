@@ -35,7 +35,16 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import (
+    add_never_cache_headers,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
 
 logger = logging.getLogger(__name__)
@@ -64,6 +73,14 @@ def current_generation():
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
+
+
+def now_and_after_commit(func):
+    """Run ``func`` now and, inside a transaction, again once it commits: a request that read
+    the cache between the two could otherwise keep what the transaction was replacing."""
+    func()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(func)
 
 
 def invalidate_all(reason=""):
@@ -97,13 +114,7 @@ def visitor_holes(request):
     return getattr(request, "_page_cache_fills_holes", False)
 
 
-def _csrf_token(request):
-    from django.middleware.csrf import get_token
-
-    return get_token(request)
-
-
-register_hole("csrf_token", _csrf_token)
+register_hole("csrf_token", get_token)
 
 
 class LocalPages:
@@ -223,27 +234,26 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         holes = getattr(response, "page_cache_holes", None)
-        if holes and not _is_storable(request, response):
-            return self._fill_holes(request, self._to_cache(response, generation, holes), "MISS")
-        if _is_storable(request, response):
-            if not holes:
-                self._add_validators(response, generation)
-            stored = self._to_cache(response, generation, holes)
-            try:
-                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("page cache: could not store a page", exc_info=True)
-            else:
-                local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+        if not _is_storable(request, response):
             if holes:
-                return self._fill_holes(request, stored, "MISS")
-            response["X-Cache"] = "MISS"
+                return self._fill_holes(request, self._to_cache(response, generation, holes), "MISS")
+            return response
+        if not holes:
+            self._add_validators(response, generation)
+        stored = self._to_cache(response, generation, holes)
+        try:
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not store a page", exc_info=True)
+        else:
+            local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+        if holes:
+            return self._fill_holes(request, stored, "MISS")
+        response["X-Cache"] = "MISS"
         return response
 
     @staticmethod
     def _add_validators(response, generation):
-        from django.utils.cache import set_response_etag
-
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not response.has_header("Last-Modified"):
@@ -268,11 +278,6 @@ class PageCacheMiddleware:
     def _fill_holes(request, stored, outcome):
         """This visitor's copy of a page with holes: their own values in it, their own CSRF
         cookie set, and marked so that no browser or shared cache keeps it."""
-        from django.http import HttpResponse
-        from django.middleware.csrf import CsrfViewMiddleware
-        from django.utils.cache import add_never_cache_headers
-        from django.utils.html import escape
-
         csrf = CsrfViewMiddleware(lambda request: None)
         csrf.process_request(request)  # a hit never passed the CSRF middleware: read the cookie
         content = stored["content"]
@@ -290,8 +295,6 @@ class PageCacheMiddleware:
         return response
 
     def _from_cache(self, request, stored):
-        from django.http import HttpResponse, HttpResponseNotModified
-
         if stored.get("holes"):
             return self._fill_holes(request, stored, "HIT")
         headers = stored["headers"]

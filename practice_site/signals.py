@@ -2,20 +2,18 @@
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .page_cache import invalidate_all
+from .page_cache import invalidate_all, now_and_after_commit
 
 
 def _invalidate(sender, **kwargs):
     reason = f"{sender.__name__ if hasattr(sender, '__name__') else sender} changed"
-    invalidate_all(reason=reason)
     # Wagtail publishes inside a transaction: a request that reads the new generation before
     # the commit would still render the old content and store it under the new generation.
     # Changing the generation again once the change is committed makes such a page stale.
-    transaction.on_commit(lambda: invalidate_all(reason=reason))
+    now_and_after_commit(lambda: invalidate_all(reason=reason))
 
 
 def connect_cache_invalidation():

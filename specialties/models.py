@@ -15,8 +15,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from practice_site.blocks import faq_pairs
-from practice_site.jsonld import faq_page
 from practice_site.models import BasePage, validate_hero_alt_text
 
 from .blocks import specialty_body_blocks
@@ -161,14 +159,6 @@ class SpecialtyPage(BasePage):
             "description": self.summary,
         }
         data["audience"] = {"@type": "Patient"}
-        return data
-
-    def get_structured_data(self, request, practice):
-        """The web page and its breadcrumbs (from BasePage), plus an FAQPage if the body has one."""
-        data = super().get_structured_data(request, practice)
-        pairs = faq_pairs(self.body)
-        if pairs:
-            data.append(faq_page(pairs))
         return data
 
 
