@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import path
 
+from practice_site import page_cache
 from practice_site.jsonld import breadcrumb_list, clinic_reference
 
 PER_PAGE = 10
@@ -29,6 +30,7 @@ class Listing:
 
 def page_number(request):
     """The requested page number, or Http404 for anything that isn't a whole number from 1 up."""
+    page_cache.uses_query_param(request, "page")  # each listing page is cached on its own
     raw = request.GET.get("page", "1")
     if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
         raise Http404("No such page of articles.")

@@ -50,6 +50,8 @@ def _handle_post(request, page):
         return _too_many(request, page)
     form = InquiryForm(request.POST)
     if not form.is_valid():
+        if form.expired:
+            form.fresh_start()
         return _render_form(request, page, form, status=200)
     if not record_submission(ip):
         return _too_many(request, page)

@@ -9,7 +9,7 @@ from practice_site.phone import to_e164
 
 from .crisis import is_crisis_message
 from .models import MESSAGE_MAX_LENGTH, Inquiry
-from .spam import filled_too_fast, sign_started_at
+from .spam import claim_token, filled_too_fast, sign_started_at, token_expired
 
 TEXT_FIELDS = ["name", "phone", "email", "message", "website", "started_at"]
 MULTILINE_FIELDS = {"message"}
@@ -156,6 +156,15 @@ class InquiryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get(HONEYPOT_FIELD) and token_expired(cleaned.get("started_at")):
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    "This form was open for more than two hours, so we need you to press Send "
+                    "once more. Everything you wrote is still here.",
+                    code="expired",
+                ),
+            )
         method = cleaned.get("contact_method")
         if method in (Inquiry.ContactMethod.CALL, Inquiry.ContactMethod.TEXT):
             if not cleaned.get("phone") and "phone" not in self.errors:
@@ -184,10 +193,22 @@ class InquiryForm(forms.ModelForm):
         data = self.cleaned_data
         return bool(data.get(HONEYPOT_FIELD)) or filled_too_fast(data.get("started_at"))
 
+    @property
+    def expired(self):
+        return any(error.code == "expired" for error in self.errors.as_data().get("__all__", ()))
+
+    def fresh_start(self):
+        """After an expired token: the same answers, with a new token to send them with."""
+        self.data = self.data.copy()
+        self.data["started_at"] = sign_started_at()
+
     def save(self, commit=True):
+        """Save the inquiry (in the caller's transaction). A start token sent before is a
+        replay: stored as spam, like a honeypot hit."""
         inquiry = super().save(commit=False)
         inquiry.is_urgent = is_crisis_message(inquiry.message)
-        inquiry.status = Inquiry.Status.SPAM if self.is_spam else Inquiry.Status.NEW
+        spam = self.is_spam or not claim_token(self.cleaned_data.get("started_at"))
+        inquiry.status = Inquiry.Status.SPAM if spam else Inquiry.Status.NEW
         if commit:
             inquiry.save()
         return inquiry
@@ -202,4 +223,6 @@ class InquiryForm(forms.ModelForm):
                 if isinstance(self.fields[name].widget, forms.RadioSelect):
                     target = f"{bound.auto_id}_0"
                 summary.append((target, bound.label, self.errors[name][0]))
+        for message in self.non_field_errors():
+            summary.append(("contact-submit", "Sending", message))
         return summary

@@ -221,3 +221,30 @@ class Inquiry(models.Model):
     @property
     def is_spam(self):
         return self.status == self.Status.SPAM
+
+
+class SubmissionRecord(models.Model):
+    """One saved submission, kept as long as the contact form's rate-limit window (see
+    ``contact.spam``). In the database, not the cache, so page traffic can't evict it and an
+    outage of the cache can't lift the limit. The visitor is a keyed hash of their address,
+    never the address itself."""
+
+    visitor = models.CharField(max_length=64)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["visitor", "at"], name="contact_submission_idx")]
+
+    def __str__(self):
+        return f"Submission at {self.at:%Y-%m-%d %H:%M}"
+
+
+class UsedFormToken(models.Model):
+    """A contact form's start token that has been sent: sending it again is a replay (stored
+    as spam). Kept until the token is too old to be accepted anyway."""
+
+    nonce = models.CharField(max_length=32, unique=True)
+    used_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"Form token used at {self.used_at:%Y-%m-%d %H:%M}"

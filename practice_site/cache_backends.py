@@ -168,6 +168,10 @@ class ResilientRedisCache(RedisCache):
     def set(self, *args, **kwargs):
         return self._guard("set", None, super().set, *args, **kwargs)
 
+    def set_strict(self, *args, **kwargs):
+        """``set()`` that raises when Redis can't take it (the page cache must know)."""
+        return super().set(*args, **kwargs)
+
     def add(self, *args, **kwargs):
         return self._guard("add", False, super().add, *args, **kwargs)
 

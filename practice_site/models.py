@@ -54,6 +54,16 @@ def validate_phone(value):
         raise ValidationError("Enter a phone number like (503) 555-0123.")
 
 
+class PageCacheEpoch(models.Model):
+    """How many times public content has changed: one row, counted in the same transaction as
+    each change. The page cache's safety net (practice_site.page_cache.Epoch)."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"content change #{self.value}"
+
+
 @register_setting(icon="site")
 class PracticeSettings(BaseSiteSetting):
     """The practice's contact details and crisis notice: the one place to change them.

@@ -13,7 +13,19 @@ How it works:
   deleting a page, saving a snippet, image or PracticeSettings bumps the generation (see
   `signals.py`), so the next request renders afresh in every worker process. The generation is
   the time of the last change, which also serves as the pages' Last-Modified.
-- A cache that is down never breaks a page: lookups and stores fail open (logged).
+- A cache that is down never breaks a page: lookups and stores fail open (logged), and any
+  error in the cache path renders the page afresh (a form then gets a real token).
+- The key is the scheme, the host, the path and only the query parameters a view really uses
+  (``PAGE_CACHE_QUERY_PARAMS``, e.g. the blog's ``?page=N``, stored only when the view said it
+  used it). Any other query string (``?utm_source=``, ``?cb=123``) is served the canonical page
+  when it is cached and is never stored; ``PAGE_CACHE_UNCACHED_PARAMS`` (the search query)
+  bypass the cache. So nobody can grow the cache with made-up URLs.
+- The generation has a second half kept in the database (``PageCacheEpoch``), changed in the
+  same transaction as the content, that every process re-reads at least every
+  ``PAGE_CACHE_EPOCH_CHECK_SECONDS``. If recording a change in the shared cache fails (Redis
+  paused, SQLite busy), it is retried, the process that made the change serves nothing from
+  the cache until it succeeds, and every other process stops serving the old pages within that
+  interval: a failed invalidation is never silent and never keeps an old page alive.
 - A page with a form (the contact page) is cached too: its view leaves the per-visitor values
   (the CSRF token, the form's signed start time) as *holes*, markers that are stored as they
   are and replaced for each visitor when the page is served, from the cache or not (see
@@ -29,9 +41,11 @@ How it works:
 
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -83,13 +97,141 @@ def now_and_after_commit(func):
         transaction.on_commit(func)
 
 
-def invalidate_all(reason=""):
-    """Every cached page is stale from now on, in every process."""
-    try:
-        cache.set(GENERATION_KEY, time.time(), None)
-    except Exception:
-        logger.warning("page cache: could not record a content change (%s)", reason, exc_info=True)
+# -- The database's half of the generation ---------------------------------------------------
 
+
+class Epoch:
+    """This process's copy of ``PageCacheEpoch``: the number of content changes, kept in the
+    database and changed in the same transaction as the content (``bump_epoch``). It is re-read
+    at most every ``PAGE_CACHE_EPOCH_CHECK_SECONDS``, so a hit usually costs nothing, and a
+    change the shared cache failed to record still stops every process from serving the old
+    pages within that interval. ``None``: not known (the database never answered): pages are
+    then matched on the shared generation alone, so an outage keeps cached pages served."""
+
+    def __init__(self):
+        self.value = None
+        self._read_at = None  # monotonic; None: read on the next request
+        self._lock = threading.Lock()
+
+    def current(self):
+        now = time.monotonic()
+        if self._read_at is not None and now - self._read_at < settings.PAGE_CACHE_EPOCH_CHECK_SECONDS:
+            return self.value
+        with self._lock:
+            try:
+                self.value = read_epoch()
+            except Exception:
+                # The database is down: keep what we knew, and don't ask again for a while.
+                logger.warning("page cache: could not read the change count; using the last one")
+            self._read_at = now
+            return self.value
+
+    def forget(self):
+        self._read_at = None
+
+
+epoch = Epoch()
+
+
+def _epoch_model():
+    from .models import PageCacheEpoch
+
+    return PageCacheEpoch
+
+
+def read_epoch():
+    return _epoch_model().objects.filter(pk=1).values_list("value", flat=True).first() or 0
+
+
+def bump_epoch():
+    """Count a content change in the database, inside the change's own transaction: if this
+    fails, the change fails with it (an editor is never told "published" unrecorded)."""
+    from django.db.models import F
+
+    model = _epoch_model()
+    if not model.objects.filter(pk=1).update(value=F("value") + 1):
+        model.objects.get_or_create(pk=1, defaults={"value": 1})
+    epoch.forget()
+
+
+# -- Recording a change in the shared cache, never silently failing ---------------------------
+
+
+class PendingInvalidation:
+    """A change the shared cache has not recorded yet. While one is pending, this process
+    serves nothing from the cache and retries (at most every ``retry_every`` seconds)."""
+
+    retry_every = 1.0
+
+    def __init__(self):
+        self.since = None
+        self.tried_at = 0.0
+
+    def __bool__(self):
+        return self.since is not None
+
+    def retry_due(self):
+        return time.monotonic() - self.tried_at >= self.retry_every
+
+
+pending = PendingInvalidation()
+
+
+def _record_generation(value):
+    """Write the generation and make sure it is there: a backend that swallows write errors
+    (our Redis backend, Django's database cache) is asked with ``set_strict`` or read back."""
+    strict = getattr(cache, "set_strict", None)
+    if strict is not None:
+        strict(GENERATION_KEY, value, None)
+        return True
+    cache.set(GENERATION_KEY, value, None)
+    stored = cache.get(GENERATION_KEY)
+    return stored is not None and stored >= value
+
+
+def invalidate_all(reason="", attempts=3):
+    """Every cached page is stale from now on, in every process. True when the shared cache
+    recorded it; otherwise the change stays pending here (see PendingInvalidation) and is
+    logged once as an error."""
+    epoch.forget()
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(0.05 * 4**attempt)  # 0.2 s, then 0.8 s: a busy SQLite, a Redis failover
+        try:
+            if _record_generation(time.time()):
+                break
+        except Exception:
+            pass
+    else:
+        pending.tried_at = time.monotonic()
+        if not pending:
+            pending.since = pending.tried_at
+            logger.error(
+                "page cache: could not record a content change (%s); this process serves no cached "
+                "pages until it can, the others stop within %s s",
+                reason,
+                settings.PAGE_CACHE_EPOCH_CHECK_SECONDS,
+            )
+        return False
+    if pending:
+        logger.warning(
+            "page cache: the pending content change is recorded (after %.1f s)",
+            time.monotonic() - pending.since,
+        )
+        pending.since = None
+    return True
+
+
+def retry_pending():
+    """One quick retry of a pending change; True when nothing is pending any more."""
+    if not pending:
+        return True
+    if pending.retry_due():
+        invalidate_all(reason="retry", attempts=1)
+    return not pending
+
+
+# -- Holes: per-visitor values in a cached page ------------------------------------------------
 
 HOLE_MARKER = "pagecache-hole-{name}-0c5e"
 _hole_fillers = {}
@@ -117,10 +259,20 @@ def visitor_holes(request):
 register_hole("csrf_token", get_token)
 
 
+def uses_query_param(request, name):
+    """A view says its page depends on the query parameter ``name`` (one of
+    ``PAGE_CACHE_QUERY_PARAMS``): only then is a page with it in its key stored."""
+    used = getattr(request, "_page_cache_used_params", None)
+    if used is None:
+        used = request._page_cache_used_params = set()
+    used.add(name)
+
+
 class LocalPages:
     """The pages this process served last, for the current generation only: a small LRU in
     front of the shared cache, checked against the shared generation on every request. It
-    holds copies, never the truth: losing it costs one read of the shared cache per page."""
+    holds copies, never the truth: losing it costs one read of the shared cache per page, and
+    a copy expires when the shared entry it came from does (``stored["expires"]``)."""
 
     def __init__(self, max_entries):
         self.max_entries = max_entries
@@ -134,24 +286,23 @@ class LocalPages:
                 self._pages.clear()
                 self._generation = generation
                 return None
-            entry = self._pages.get(key)
-            if entry is None:
+            stored = self._pages.get(key)
+            if stored is None:
                 return None
-            stored, expires = entry
-            if time.monotonic() >= expires:
+            if time.time() >= stored.get("expires", 0):
                 del self._pages[key]
                 return None
             self._pages.move_to_end(key)
             return stored
 
-    def put(self, key, stored, timeout):
+    def put(self, key, stored, generation):
         if self.max_entries <= 0:
             return
         with self._lock:
-            if stored["generation"] != self._generation:
+            if generation != self._generation:
                 self._pages.clear()
-                self._generation = stored["generation"]
-            self._pages[key] = (stored, time.monotonic() + timeout)
+                self._generation = generation
+            self._pages[key] = stored
             self._pages.move_to_end(key)
             while len(self._pages) > self.max_entries:
                 self._pages.popitem(last=False)
@@ -177,13 +328,45 @@ def _is_cacheable_request(request):
     return True
 
 
-def _cache_key(request):
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+_param_patterns = {}
+
+
+def _param_pattern(name):
+    pattern = settings.PAGE_CACHE_QUERY_PARAMS.get(name)
+    if pattern is None:
+        return None
+    compiled = _param_patterns.get(pattern)
+    if compiled is None:
+        compiled = _param_patterns[pattern] = re.compile(pattern)
+    return compiled
+
+
+def cache_variant(request):
+    """``(key, params, canonical)`` for this request, or ``None`` when it must bypass the cache.
+
+    The key holds the scheme, the host, the path and the allowed query parameters (``params``)
+    with well-formed values. ``canonical`` is False when the query string holds anything else:
+    such a request may be served the stored canonical page but never stores one."""
+    params = []
+    canonical = True
+    if request.META.get("QUERY_STRING"):
+        for name, values in request.GET.lists():
+            if name in settings.PAGE_CACHE_UNCACHED_PARAMS:
+                return None
+            pattern = _param_pattern(name)
+            if pattern is None:
+                canonical = False  # utm_source, fbclid, cache busters: no view reads them
+                continue
+            if len(values) != 1 or not pattern.fullmatch(values[0]):
+                return None  # ?page=abc, ?page=1&page=2: let the view answer (a 404), uncached
+            params.append((name, values[0]))
+        params.sort()
+    raw = f"{request.scheme}|{request.get_host().lower()}|{request.path}|{urlencode(params)}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:page:{digest}"
+    return f"pagecache:page:{digest}", params, canonical
 
 
-def _is_storable(request, response):
+def _is_storable(request, response, params):
     if response.status_code != 200 or response.streaming:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -191,10 +374,25 @@ def _is_storable(request, response):
     cache_control = response.get("Cache-Control", "")
     if "private" in cache_control or "no-store" in cache_control or "no-cache" in cache_control:
         return False
+    used = getattr(request, "_page_cache_used_params", ())
+    if any(name not in used for name, _value in params):
+        return False  # /about/?page=7: the view ignored it, so it's no page of its own
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
     return not getattr(request, "is_preview", False)
+
+
+def _fresh(stored, generation):
+    """A stored page may be served: same shared generation, same database epoch (when known),
+    not expired, and every hole fillable by this process (a release may have renamed one)."""
+    return (
+        stored is not None
+        and stored.get("generation") == generation[0]
+        and (generation[1] is None or stored.get("epoch") == generation[1])
+        and time.time() < stored.get("expires", 0)
+        and all(name in _hole_fillers for name in stored.get("holes", ()))
+    )
 
 
 class PageCacheMiddleware:
@@ -206,47 +404,52 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not _is_cacheable_request(request):
             return self.get_response(request)
-        request._page_cache_fills_holes = True
-        key = _cache_key(request)
-        # Redis tells each process when the generation changes, so it is known without a round
-        # trip (get_tracked); any other shared cache is asked (one small read).
-        get_generation = getattr(cache, "get_tracked", cache.get)
         try:
-            generation = get_generation(GENERATION_KEY) or current_generation()
+            variant = cache_variant(request)
+            if variant is None or not retry_pending():
+                return self.get_response(request)  # search results; a change not yet recorded
+            key, params, canonical = variant
+            # Redis tells each process when the generation changes, so it is known without a
+            # round trip (get_tracked); any other shared cache is asked (one small read).
+            get_generation = getattr(cache, "get_tracked", cache.get)
+            generation = (get_generation(GENERATION_KEY) or current_generation(), epoch.current())
             # The page from this process's memory when it served it under this generation, else
             # from the shared cache.
             stored = local_pages.get(key, generation)
             if stored is None:
                 stored = cache.get(key)
-                if stored is not None and stored.get("generation") == generation:
-                    local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+                if _fresh(stored, generation):
+                    local_pages.put(key, stored, generation)
+            if _fresh(stored, generation):
+                return self._from_cache(request, stored)
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)
-        # A page stored under an older generation is stale; one with a hole this process can't
-        # fill (a release renamed it) is rendered afresh.
-        if (
-            stored is not None
-            and stored.get("generation") == generation
-            and all(name in _hole_fillers for name in stored.get("holes", ()))
-        ):
-            return self._from_cache(request, stored)
 
+        request._page_cache_fills_holes = True
         response = self.get_response(request)
         holes = getattr(response, "page_cache_holes", None)
-        if not _is_storable(request, response):
+        try:
+            return self._store(request, response, key, params, canonical, generation, holes)
+        except Exception:
+            logger.warning("page cache: could not fill or store a page; rendering uncached", exc_info=True)
+            request._page_cache_fills_holes = False
+            return self.get_response(request) if holes else response
+
+    def _store(self, request, response, key, params, canonical, generation, holes):
+        if not canonical or not _is_storable(request, response, params):
             if holes:
                 return self._fill_holes(request, self._to_cache(response, generation, holes), "MISS")
             return response
         if not holes:
-            self._add_validators(response, generation)
+            self._add_validators(response, generation[0])
         stored = self._to_cache(response, generation, holes)
         try:
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not store a page", exc_info=True)
         else:
-            local_pages.put(key, stored, settings.PAGE_CACHE_SECONDS)
+            local_pages.put(key, stored, generation)
         if holes:
             return self._fill_holes(request, stored, "MISS")
         response["X-Cache"] = "MISS"
@@ -268,7 +471,9 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": headers,
             "content": response.content,
-            "generation": generation,
+            "generation": generation[0],
+            "epoch": generation[1],
+            "expires": time.time() + settings.PAGE_CACHE_SECONDS,
         }
         if holes:
             stored["holes"] = tuple(holes)

@@ -5,11 +5,14 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .page_cache import invalidate_all, now_and_after_commit
+from .page_cache import bump_epoch, invalidate_all, now_and_after_commit
 
 
 def _invalidate(sender, **kwargs):
     reason = f"{sender.__name__ if hasattr(sender, '__name__') else sender} changed"
+    # Counted in the database, in the change's own transaction: even when the shared cache
+    # can't record it, no process keeps serving the old pages (page_cache.Epoch).
+    bump_epoch()
     # Wagtail publishes inside a transaction: a request that reads the new generation before
     # the commit would still render the old content and store it under the new generation.
     # Changing the generation again once the change is committed makes such a page stale.

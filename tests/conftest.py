@@ -49,13 +49,17 @@ def _fresh_cache():
     """The cache is not rolled back with the database: start every test with an empty one."""
     from django.core.cache import cache
 
-    from practice_site.page_cache import local_pages
+    from practice_site.page_cache import epoch, local_pages, pending
 
-    cache.clear()
-    local_pages.clear()
+    def forget():
+        cache.clear()
+        local_pages.clear()
+        epoch.forget()
+        pending.since = None
+
+    forget()
     yield
-    cache.clear()
-    local_pages.clear()
+    forget()
 
 
 @pytest.fixture

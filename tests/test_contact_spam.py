@@ -106,20 +106,28 @@ def test_spam_counts_towards_the_limit(client, settings):
     assert Inquiry.objects.count() == 2
 
 
-def test_the_rate_limit_fails_open_when_the_cache_is_down(client, monkeypatch, caplog):
-    class BrokenCache:
-        def __getattr__(self, name):
-            def fail(*args, **kwargs):
-                raise ConnectionError("cache down")
+def test_the_rate_limit_stores_no_address(client):
+    from contact.models import SubmissionRecord
 
-            return fail
+    client.post(CONTACT_URL, form_data(), REMOTE_ADDR="203.0.113.77")
+    record = SubmissionRecord.objects.get()
+    assert "203.0.113.77" not in record.visitor and len(record.visitor) == 64
 
-    monkeypatch.setattr(spam, "cache", BrokenCache())
-    response = client.post(CONTACT_URL, form_data(message="private words"))
-    assert response.status_code == 303
-    assert Inquiry.objects.count() == 1
-    assert "cache unavailable" in caplog.text
-    assert "private words" not in caplog.text and "Sam Rivera" not in caplog.text
+
+def test_the_rate_limit_window_slides_with_the_clock(client, monkeypatch, settings):
+    settings.CONTACT_RATE_LIMIT = "1/600"
+    clock = [2_000_000_000.0]
+    monkeypatch.setattr(spam, "now", lambda: clock[0])
+    data = form_data(started_at=spam.sign_started_at(clock[0] - 60))
+    assert client.post(CONTACT_URL, data).status_code == 303
+    clock[0] += 599
+    assert (
+        client.post(CONTACT_URL, form_data(started_at=spam.sign_started_at(clock[0] - 60))).status_code == 429
+    )
+    clock[0] += 2
+    assert (
+        client.post(CONTACT_URL, form_data(started_at=spam.sign_started_at(clock[0] - 60))).status_code == 303
+    )
 
 
 def test_a_malformed_rate_limit_setting_falls_back_to_the_default(settings):

@@ -100,3 +100,57 @@ def test_visitors_of_the_cached_contact_page_get_their_own_tokens_and_can_send(s
         # is sent to the thanks page: what matters here is that the CSRF check passed.
         assert sent.status_code == 303, (name, sent.status_code, sent.text[:300])
     assert len(tokens) == 3 and len(cookies) == 3
+
+
+RESTRICT = (
+    "from wagtail.models import PageViewRestriction; "
+    "from practice_site.models import StandardPage; "
+    "PageViewRestriction.objects.create(page=StandardPage.objects.get(slug={slug!r}), restriction_type='login')"
+)
+UNPUBLISH = (
+    "from practice_site.models import StandardPage; StandardPage.objects.get(slug={slug!r}).unpublish()"
+)
+
+
+def status_of(server, path):
+    return requests.get(
+        server + path, timeout=20, headers={"Connection": "close"}, allow_redirects=False
+    ).status_code
+
+
+def test_a_page_made_private_in_another_process_is_gone_from_every_worker(server):
+    """The Privacy dialog saves only a PageViewRestriction (no page signal)."""
+    for _ in range(30):
+        get(server, "/faq/")
+    assert get(server, "/faq/").headers["X-Cache"] == "HIT"
+    server.manage("shell", "-c", RESTRICT.format(slug="faq"))
+    statuses = {status_of(server, "/faq/") for _ in range(30)}
+    assert statuses == {302}, statuses
+
+
+def test_redis_refusing_writes_during_an_unpublish_leaves_no_worker_serving_the_page(server):
+    """Redis takes no writes for 15 s (CLIENT PAUSE WRITE: a failover, a full memory) while an
+    editor unpublishes: the shared generation can't change, yet within the database check
+    interval (1 s in production) no worker serves the old page."""
+    import os
+    import time
+
+    import redis
+
+    for _ in range(30):
+        get(server, "/for-families/")
+    assert get(server, "/for-families/").headers["X-Cache"] == "HIT"
+    admin = redis.Redis.from_url(os.environ["REDIS_URL"])
+    admin.execute_command("CLIENT", "PAUSE", 15000, "WRITE")
+    try:
+        started = time.monotonic()
+        server.manage("shell", "-c", UNPUBLISH.format(slug="for-families"))
+        assert time.monotonic() - started < 15, (
+            "the pause ended before the unpublish: the test proves nothing"
+        )
+        time.sleep(1.2)
+        statuses = [status_of(server, "/for-families/") for _ in range(20)]
+        assert time.monotonic() - started < 15
+    finally:
+        admin.execute_command("CLIENT", "UNPAUSE")
+    assert set(statuses) == {404}, statuses

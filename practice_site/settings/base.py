@@ -141,8 +141,20 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
 # With Redis, each process also keeps this many recently served pages in memory (valid only
 # for the current generation; 0 turns it off). About 15 KB each.
 PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "200"))
+# The query parameters a page may depend on, with the values allowed: only these are part of a
+# cached page's key (and only when the view says it used them); any other query string is served
+# the canonical page or rendered uncached, so made-up URLs can't fill the cache.
+PAGE_CACHE_QUERY_PARAMS = {"page": r"[1-9][0-9]{0,5}"}
+# Requests carrying these are never looked up or stored (each search is a page of its own).
+PAGE_CACHE_UNCACHED_PARAMS = ["q"]
+# Every process re-reads the database's count of content changes at least this often, so a
+# change the shared cache failed to record stops old pages from being served within it.
+PAGE_CACHE_EPOCH_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_EPOCH_CHECK_SECONDS", "1"))
 PAGE_CACHE_INVALIDATING_MODELS = [
     "practice_site.PracticeSettings",
+    # Who may see a page: the Privacy dialog saves or deletes only these (no page signal).
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
     "wagtailcore.Site",
     "wagtailimages.Image",
     "wagtailredirects.Redirect",
@@ -293,6 +305,9 @@ INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS")
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/600")
 # A form sent back sooner than this after it was shown is treated as a bot's (stored as spam).
 CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
+# A form's start token is accepted for this long (and once): an older one is sent back to the
+# visitor to press Send again, keeping what they typed.
+CONTACT_FORM_MAX_AGE_SECONDS = int(os.environ.get("CONTACT_FORM_MAX_AGE_SECONDS", str(2 * 60 * 60)))
 # Closed and spam inquiries older than this are deleted by `manage.py purge_inquiries`.
 INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
 # Inquiry messages and staff notes are encrypted at rest (django-fernet-encrypted-fields) with

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from contact.models import Inquiry
+from contact.spam import forget_old_submissions, forget_used_tokens
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
                 )
                 return
             doomed.delete()
+            # Rate-limit records and used form tokens are only needed for a few hours.
+            forget_old_submissions()
+            forget_used_tokens()
         self.stdout.write(
             f"Deleted {closed + spam} inquiries older than {days} days ({closed} closed, {spam} spam)."
         )
