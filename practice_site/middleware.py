@@ -11,12 +11,20 @@ def is_admin_path(path):
     return path.startswith(ADMIN_PREFIXES)
 
 
+def is_admin_render(request):
+    """The admin, or a page rendered for it: Wagtail's previews and moderation views render the
+    page through a stand-in request for the page's own public URL (``is_dummy``), whose
+    response the admin then shows in a frame of its own. Those get the admin's policy, which
+    lets the admin frame them (frame-ancestors 'self'); public responses never can be."""
+    return is_admin_path(request.path_info) or getattr(request, "is_dummy", False)
+
+
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp with the admin's own policy (settings.ADMIN_CONTENT_SECURITY_POLICY)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if not report_only and parts.config is None and is_admin_render(request):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 
@@ -32,7 +40,7 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if is_admin_path(request.path_info):
+        if is_admin_render(request):
             response.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 

@@ -110,6 +110,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serves a small practice well with several gunicorn workers when: readers never wait
+    # for a writer (WAL), a writer waits for another instead of failing at once (busy timeout,
+    # 20 s), and every transaction takes the write lock when it begins (IMMEDIATE), so two
+    # autosaves can't both read and then fail to upgrade ("database is locked", a 500).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (dev and tests).
