@@ -18,15 +18,23 @@ HONEYPOT_FIELD = "website"
 PHONE_INPUT_MAX_LENGTH = 40
 
 
+# Format characters that are part of writing, not tricks: the zero-width joiner and non-joiner
+# build emoji sequences (a family, a skin tone with a profession) and shape Persian or Hindi.
+KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+
+
 def strip_control_characters(value, multiline=False):
     """Drop control and format characters (NUL, escape codes, bidi overrides, zero-width
-    marks) that have no place in a name or a note; keep line breaks in multi-line fields."""
+    spaces) that have no place in a name or a note; keep line breaks in multi-line fields and
+    the joiners that emoji and some scripts need."""
     if not isinstance(value, str):
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     kept = []
     for char in value:
         if multiline and char in "\n\t":
+            kept.append(char)
+        elif char in KEPT_FORMAT_CHARACTERS:
             kept.append(char)
         elif unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"}:
             continue
@@ -70,7 +78,9 @@ class InquiryForm(forms.ModelForm):
         widgets = {
             "help_for": forms.RadioSelect,
             "contact_method": forms.RadioSelect,
-            "message": forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX_LENGTH}),
+            # No maxlength attribute: the browser would silently cut a pasted message. A longer
+            # one comes back with a message saying by how much, with every word kept.
+            "message": forms.Textarea(attrs={"rows": 5}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
@@ -79,6 +89,7 @@ class InquiryForm(forms.ModelForm):
             "consent": "I have read the privacy notice",
         }
         help_texts = {
+            "message": f"Up to {MESSAGE_MAX_LENGTH:,} characters. A few lines is plenty.",
             "name": "A first name or a nickname is fine.",
             "email": "",
             "phone": "",
@@ -124,6 +135,7 @@ class InquiryForm(forms.ModelForm):
             widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
             error_messages={"max_length": "That phone number is too long. Please check it."},
         )
+        self.fields["message"].widget.attrs.pop("maxlength", None)  # see Meta.widgets
         self.fields["email"].label = "Email address"
         self.fields["consent"].required = True
         self.fields["consent"].error_messages["required"] = (

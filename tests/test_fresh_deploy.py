@@ -32,7 +32,9 @@ def test_migrate_alone_gives_a_working_production_site_with_the_database_cache()
             max_seconds=300,
         ) as server:
             tables = server.manage(
-                "shell", "-c", "from django.db import connection; print(connection.introspection.table_names())",
+                "shell",
+                "-c",
+                "from django.db import connection; print(connection.introspection.table_names())",
                 capture=True,
             ).stdout
             assert "practice_cache" in tables

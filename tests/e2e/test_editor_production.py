@@ -20,7 +20,8 @@ PASSWORD = "a-long-editor-password-4417"
 
 pytestmark = pytest.mark.browser
 
-MAKE_EDITORS = """
+MAKE_EDITORS = (
+    """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from contact.permissions import EDITORS_GROUP, ensure_groups
@@ -30,7 +31,9 @@ for name in ("clinician", "second-clinician"):
     user = get_user_model().objects.create_user(name, f"{name}@practice.example", "%s")
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
 print("ABOUT", StandardPage.objects.get(slug="about").pk)
-""" % PASSWORD
+"""
+    % PASSWORD
+)
 
 
 def free_port():
@@ -101,7 +104,9 @@ def test_editor_previews_an_unsaved_change_in_the_side_panel_then_publishes_it(p
             if frame.is_detached():
                 continue
             try:
-                heading = frame.evaluate("document.querySelector('h1') && document.querySelector('h1').innerText")
+                heading = frame.evaluate(
+                    "document.querySelector('h1') && document.querySelector('h1').innerText"
+                )
             except Exception:
                 continue
             if heading and new_title in heading:
@@ -176,8 +181,11 @@ def test_two_editors_autosaving_previewing_and_publishing_at_once_get_no_server_
                     response = http.get(preview_url, headers=headers, timeout=60)
             elif kind == 2:
                 response = http.post(
-                    edit_url, data=data + [("action-publish", "action-publish")], headers=headers,
-                    allow_redirects=False, timeout=60,
+                    edit_url,
+                    data=data + [("action-publish", "action-publish")],
+                    headers=headers,
+                    allow_redirects=False,
+                    timeout=60,
                 )
             else:  # a visitor reads the page meanwhile
                 response = http.get(base + "/about/", timeout=60)
