@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench bench-security bench-inquiries migrate demo clean
+.PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,13 @@ bench-security: $(VENV)/.dev-installed
 # 20 concurrent clients send 500 inquiries; exactly 500 must be saved, no duplicates, no 5xx.
 bench-inquiries: $(VENV)/.dev-installed
 	$(PY) bench/inquiry_load.py
+
+# The site as production runs it, on this machine: nginx (TLS, HTTP -> HTTPS, /static/ and
+# /media/) in front of gunicorn with the production settings. https://localhost:8443
+# (HTTPS_PORT), http://localhost:8080 (HTTP_PORT) redirects. Needs nginx (apt-get install nginx).
+# State (SQLite database, secret key, media, local CA) in .serve-production/. See README.md.
+serve-production: $(VENV)/.runtime-installed
+	$(PY) deploy/serve_production.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
