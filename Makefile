@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Two pytest workers (the machine has two cores); a test module stays on one worker, so a
+# module's own servers and scratch databases never meet another's.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean
 

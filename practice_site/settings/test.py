@@ -19,3 +19,14 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
 # A hit re-reads the database's change count only this often: tests that count a hit's queries
 # must not see it; the tests of that safety net set it themselves.
 PAGE_CACHE_EPOCH_CHECK_SECONDS = 600
+
+# Parallel runs (pytest-xdist, `make test`): the tests empty the cache between tests (FLUSHDB),
+# so each worker gets a Redis database of its own; processes the tests start inherit it.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _xdist_worker.startswith("gw"):  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    _db = (int(_parts.path.strip("/") or 0) + 1 + int(_xdist_worker[2:])) % 16
+    os.environ["REDIS_URL"] = urlunsplit(_parts._replace(path=f"/{_db}"))
+    CACHES["default"]["LOCATION"] = os.environ["REDIS_URL"]  # noqa: F405
