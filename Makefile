@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Two pytest workers (the machine has two cores); a test module stays on one worker, so a
 # module's own servers and scratch databases never meet another's.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+PYTEST := $(VENV)/bin/pytest -n 2 --dist loadfile
 
 .PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean
 
@@ -44,7 +44,10 @@ format: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=practice_site.settings.test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	# Browser tests empty the database after each test (their live server needs committed data),
+	# so they run after the others, never between them on the same worker.
+	$(PYTEST) --ignore=tests/e2e $(PYTEST_ARGS)
+	$(PYTEST) tests/e2e $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
