@@ -20,20 +20,17 @@ PASSWORD = "a-long-editor-password-4417"
 
 pytestmark = pytest.mark.browser
 
-MAKE_EDITORS = (
-    """
+MAKE_EDITORS = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from contact.permissions import EDITORS_GROUP, ensure_groups
 from practice_site.models import StandardPage
 ensure_groups()
 for name in ("clinician", "second-clinician"):
-    user = get_user_model().objects.create_user(name, f"{name}@practice.example", "%s")
+    user = get_user_model().objects.create_user(name, f"{name}@practice.example", PASSWORD)
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
 print("ABOUT", StandardPage.objects.get(slug="about").pk)
-"""
-    % PASSWORD
-)
+""".replace("PASSWORD", repr(PASSWORD))
 
 
 def free_port():
