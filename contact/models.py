@@ -2,8 +2,13 @@
 
 Inquiries are health information (a name plus "seeking addiction care" is already enough), so
 the model holds only what intake staff need to call back (HIPAA's minimum necessary), and the
-free-text parts (the visitor's message and staff notes) are encrypted at rest with
+free-text parts (the visitor's message and the text of staff notes and call attempts, which live
+in the inquiry's timeline, contact/timeline.py) are encrypted at rest with
 django-fernet-encrypted-fields. Name, phone and email stay plain so staff can search them.
+
+No lost update: every change to an inquiry raises its `version`, and a save made from a copy
+loaded at an older version is refused (`InquiryChanged`) instead of overwriting what someone else
+saved meanwhile.
 
 Encryption keys are derived from SECRET_KEY (plus SECRET_KEY_FALLBACKS) and the non-secret
 SALT_KEY list (env INQUIRY_ENCRYPTION_SALT). The first secret/salt pair encrypts; every pair
@@ -12,22 +17,25 @@ SECRET_KEY_FALLBACKS (or prepend a new salt to INQUIRY_ENCRYPTION_SALT), deploy,
 `manage.py reencrypt_inquiries`, then drop the old key or salt."""
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, validate_email
+from django.db import models, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from encrypted_fields.fields import EncryptedTextField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from practice_site.models import BasePage, practice_clinic_data
 
 MESSAGE_MAX_LENGTH = 1000
-NOTES_MAX_LENGTH = 5000
+# Fields no staff form edits: a save from an inquiry loaded earlier must never write them back.
+SYSTEM_FIELDS = {"notified_at", "notification_claimed_until"}
 URGENT_SESSION_KEY = "contact_thanks_urgent"
 
 
@@ -102,6 +110,15 @@ class ContactPage(RoutablePageMixin, BasePage):
         return response
 
 
+class InquiryChanged(Exception):
+    """A save from a copy of an inquiry that someone else has changed since it was loaded."""
+
+    def __init__(self, inquiry_pk, loaded_version):
+        super().__init__(f"Inquiry #{inquiry_pk} changed since version {loaded_version} was loaded")
+        self.inquiry_pk = inquiry_pk
+        self.loaded_version = loaded_version
+
+
 class InquiryQuerySet(models.QuerySet):
     def pending_notification(self):
         """Saved, real (not spam) inquiries staff have not been told about yet."""
@@ -120,6 +137,27 @@ class InquiryQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             )
         )
+
+    def open(self):
+        """Still being worked: new, contacted or scheduled."""
+        return self.filter(status__in=Inquiry.OPEN_STATUSES)
+
+    def awaiting_first_contact(self):
+        return self.open().filter(first_contact_at__isnull=True)
+
+    def overdue(self, now=None):
+        """Open, nobody has reached out yet, and the promised time has passed."""
+        return self.awaiting_first_contact().filter(due_at__lt=now or timezone.now())
+
+    def due_today(self, now=None):
+        """Open, not yet contacted, due later today (in the practice's time zone)."""
+        from .business_hours import practice_zone
+
+        now = now or timezone.now()
+        end_of_day = now.astimezone(practice_zone()).replace(
+            hour=23, minute=59, second=59, microsecond=999999
+        )
+        return self.awaiting_first_contact().filter(due_at__gte=now, due_at__lte=end_of_day)
 
     def purgeable(self, days):
         cutoff = timezone.now() - timezone.timedelta(days=days)
@@ -187,16 +225,24 @@ class Inquiry(models.Model):
         related_name="assigned_inquiries",
         verbose_name="Assigned staff member",
     )
-    notes = EncryptedTextField(
-        "Internal notes",
-        blank=True,
-        null=True,
-        max_length=NOTES_MAX_LENGTH,
-        validators=[MaxLengthValidator(NOTES_MAX_LENGTH)],
-        help_text="Only intake staff see these. Encrypted in the database.",
+    handled_at = models.DateTimeField(
+        "Handled", null=True, blank=True, help_text="Filled in when the inquiry is closed."
     )
-    handled_at = models.DateTimeField("Handled", null=True, blank=True)
     created_at = models.DateTimeField("Received", default=timezone.now, db_index=True)
+    due_at = models.DateTimeField(
+        "Due",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When the practice promised to get back (contact.business_hours).",
+    )
+    first_contact_at = models.DateTimeField(
+        "First contact",
+        null=True,
+        blank=True,
+        help_text="When the inquiry first left “New” or got its first call attempt.",
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Raised by every change (no lost update).")
     notified_at = models.DateTimeField(
         null=True, blank=True, help_text="When staff were emailed; empty while the email is pending."
     )
@@ -212,6 +258,8 @@ class Inquiry(models.Model):
         verbose_name_plural = "inquiries"
         indexes = [models.Index(fields=["notified_at", "status"], name="contact_inq_pending_idx")]
 
+    OPEN_STATUSES = ["new", "contacted", "scheduled"]
+
     def __str__(self):
         return f"Inquiry #{self.pk}" if self.pk else "New inquiry"
 
@@ -221,6 +269,78 @@ class Inquiry(models.Model):
     @property
     def is_spam(self):
         return self.status == self.Status.SPAM
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue(self, now=None):
+        return bool(
+            self.is_open
+            and self.first_contact_at is None
+            and self.due_at
+            and self.due_at < (now or timezone.now())
+        )
+
+    def is_due_today(self, now=None):
+        now = now or timezone.now()
+        if not (self.is_open and self.first_contact_at is None and self.due_at) or self.due_at < now:
+            return False
+        from .business_hours import practice_zone
+
+        zone = practice_zone()
+        return self.due_at.astimezone(zone).date() == now.astimezone(zone).date()
+
+    def save(self, *args, **kwargs):
+        """A new inquiry gets its due time. Saving an existing one is optimistic: the row is
+        updated only if it is still at the version this copy was loaded with (then the version
+        goes up by one); otherwise InquiryChanged is raised and nothing is written. The
+        notification bookkeeping fields are never written back from a loaded copy."""
+        if self._state.adding:
+            if self.due_at is None:
+                self.due_at = self._promised_due_at()
+            return super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in SYSTEM_FIELDS
+            ]
+        elif "version" not in kwargs["update_fields"]:
+            kwargs["update_fields"] = [*kwargs["update_fields"], "version"]
+        self._loaded_version = self.version
+        self.version = self._loaded_version + 1
+        try:
+            # A savepoint: a refused save leaves any surrounding transaction usable.
+            with transaction.atomic():
+                return super().save(*args, **kwargs)
+        except InquiryChanged:
+            self.version = self._loaded_version
+            raise
+
+    def _promised_due_at(self):
+        """The due time for a new inquiry. Never in the way of saving one: if the practice's
+        hours can't be read, the default hours (weekdays 9 to 5) are used."""
+        from .business_hours import DEFAULT_WINDOWS, compute_due_at, practice_windows
+
+        arrived = self.created_at or timezone.now()
+        try:
+            with transaction.atomic():
+                windows = practice_windows()
+        except Exception:  # e.g. the settings row can't be read: the promise still gets a time
+            windows = DEFAULT_WINDOWS
+        return compute_due_at(arrived, windows)
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        loaded_version = getattr(self, "_loaded_version", None)
+        if loaded_version is None:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        updated = super()._do_update(
+            base_qs.filter(version=loaded_version), using, pk_val, values, update_fields, forced_update
+        )
+        if not updated:
+            raise InquiryChanged(pk_val, loaded_version)
+        return updated
 
 
 class SubmissionRecord(models.Model):
@@ -248,3 +368,67 @@ class UsedFormToken(models.Model):
 
     def __str__(self):
         return f"Form token used at {self.used_at:%Y-%m-%d %H:%M}"
+
+
+def split_addresses(text):
+    """Email addresses from text separated by commas, semicolons or new lines."""
+    return [
+        part.strip() for part in (text or "").replace(";", ",").replace("\n", ",").split(",") if part.strip()
+    ]
+
+
+def validate_address_list(text):
+    wrong = []
+    for address in split_addresses(text):
+        try:
+            validate_email(address)
+        except ValidationError:
+            wrong.append(address)
+    if wrong:
+        raise ValidationError(
+            "These are not email addresses: %(wrong)s. Separate addresses with commas.",
+            params={"wrong": ", ".join(wrong)},
+        )
+
+
+@register_setting(icon="mail")
+class IntakeSettings(BaseSiteSetting):
+    """Where "New inquiry #N" emails go (Settings → Intake notifications).
+
+    Routing health information is for administrators only: superusers edit this; the "Editors"
+    and "Intake staff" groups get no permission on it (contact/permissions.py). It appears on
+    no public page, so saving it leaves the page cache alone. INTAKE_NOTIFY_EMAILS in the
+    environment, when set, takes precedence (contact.notifications.recipients)."""
+
+    notification_emails = models.TextField(
+        "Notification email addresses",
+        blank=True,
+        validators=[validate_address_list],
+        help_text="Who is told that a new inquiry has arrived, separated by commas. The email says "
+        "only “New inquiry #N” and links to the admin; it never holds the person's name or "
+        "message. Left empty, nobody is emailed and inquiries wait in the inbox. The server's "
+        "INTAKE_NOTIFY_EMAILS setting, when present, is used instead of this list.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("notification_emails")],
+            heading="New inquiry emails",
+            help_text="Only administrators can open or change this setting: it decides who learns "
+            "that someone has asked for help.",
+        )
+    ]
+
+    class Meta:
+        verbose_name = "Intake notifications"
+        verbose_name_plural = "Intake notifications"
+
+    def __str__(self):
+        return "Intake notifications"
+
+    def recipients(self):
+        return split_addresses(self.notification_emails)
+
+
+# The timeline, presence and reminder models live in their own module (one responsibility each).
+from .timeline import InquiryOpening, ReminderSent, TimelineEntry  # noqa: E402, F401

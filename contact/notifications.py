@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
-from .models import Inquiry
+from .models import Inquiry, IntakeSettings
 
 logger = logging.getLogger(__name__)
 
@@ -24,21 +25,15 @@ NOTIFICATION_CLAIM_SECONDS = 10 * 60
 
 
 def recipients():
-    """INTAKE_NOTIFY_EMAILS from the environment, else PracticeSettings of the default site."""
+    """INTAKE_NOTIFY_EMAILS from the environment, else the default site's Intake notifications
+    setting (IntakeSettings, which only administrators may change)."""
     configured = list(getattr(settings, "INTAKE_NOTIFY_EMAILS", []) or [])
     if configured:
         return configured
-    from wagtail.models import Site
-
-    from practice_site.models import PracticeSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return []
-    text = PracticeSettings.for_site(site).intake_notification_emails or ""
-    return [
-        address.strip() for address in text.replace(";", ",").replace("\n", ",").split(",") if address.strip()
-    ]
+    return IntakeSettings.for_site(site).recipients()
 
 
 def admin_url(inquiry_pk):

@@ -1,16 +1,21 @@
 """The two staff groups and what they may do.
 
 - "Intake staff": log in to the admin, view and change inquiries (not add or delete them).
+  Nothing else: no pages, no settings.
 - "Editors": log in to the admin, add/change/publish pages (from the tree root down), manage
-  snippets and images. Never anything on inquiries, and no site settings (which include where
-  intake emails go).
+  snippets and images, and change the practice's public details (Settings → Practice
+  settings: name, phone, email, address, hours, crisis notice). Never anything on inquiries,
+  nor on where intake notifications go (Settings → Intake notifications, IntakeSettings):
+  whatever routes health information is for administrators (superusers) only.
 
 `ensure_groups()` is idempotent and only adds permissions (an administrator's additions
-survive), except that it always strips inquiry permissions from Editors. It is used by the
-data migration (with the historical `apps`), after every `migrate` (post_migrate, so snippet
-models added later are covered) and by browser-test fixtures."""
+survive), except that it always strips the inquiry and intake-notification permissions from
+Editors (group-wide and per-site). It is used by the data migrations (with the historical
+`apps`), after every `migrate` (post_migrate, so snippet models added later are covered) and by
+test fixtures."""
 
 from django.apps import apps as global_apps
+from django.db.models import Q
 
 INTAKE_GROUP = "Intake staff"
 EDITORS_GROUP = "Editors"
@@ -19,6 +24,10 @@ INQUIRY_PERMISSIONS = [("contact", "inquiry", "view"), ("contact", "inquiry", "c
 PAGE_PERMISSION_CODENAMES = ["add_page", "change_page", "publish_page"]
 IMAGE_PERMISSION_ACTIONS = ["add", "change", "choose"]
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
+# Site settings Editors may change. Wagtail's Settings menu and edit view ask only for "change".
+EDITOR_SETTINGS_PERMISSIONS = [("practice_site", "practicesettings", "change")]
+# Models whose permissions Editors must never hold, whoever granted them.
+EDITORS_NEVER = [("contact", "inquiry"), ("contact", "intakesettings")]
 
 
 def _snippet_model_keys():
@@ -56,6 +65,19 @@ def _model_permissions(apps, app_label, model_name, actions):
     )
 
 
+def _strip_forbidden_permissions(apps, editors):
+    """Whatever else happens to the Editors group, it never reaches inquiries or the intake
+    notification addresses: not group-wide, and not for one site (Wagtail's site permissions)."""
+    Permission = apps.get_model("auth", "Permission")
+    GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
+    forbidden = Q()
+    for app_label, model_name in EDITORS_NEVER:
+        forbidden |= Q(content_type__app_label=app_label, content_type__model=model_name)
+    forbidden_permissions = Permission.objects.filter(forbidden)
+    editors.permissions.remove(*forbidden_permissions)
+    GroupSitePermission.objects.filter(group=editors, permission__in=forbidden_permissions).delete()
+
+
 def ensure_groups(apps=global_apps):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -76,11 +98,10 @@ def ensure_groups(apps=global_apps):
     editor_permissions += _model_permissions(apps, "wagtailimages", "image", IMAGE_PERMISSION_ACTIONS)
     for app_label, model_name in _snippet_model_keys():
         editor_permissions += _model_permissions(apps, app_label, model_name, SNIPPET_ACTIONS)
+    for app_label, model_name, action in EDITOR_SETTINGS_PERMISSIONS:
+        editor_permissions += _model_permissions(apps, app_label, model_name, [action])
     editors.permissions.add(*editor_permissions)
-    # Whatever else happens to this group, it never reaches inquiries.
-    editors.permissions.remove(
-        *Permission.objects.filter(content_type__app_label="contact", content_type__model="inquiry")
-    )
+    _strip_forbidden_permissions(apps, editors)
 
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from contact.models import Inquiry
+from contact.models import Inquiry, ReminderSent
 from contact.spam import forget_old_submissions, forget_used_tokens
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             # Rate-limit records and used form tokens are only needed for a few hours.
             forget_old_submissions()
             forget_used_tokens()
+            # Which reminders went out (numbers and dates only) is kept as long as inquiries.
+            ReminderSent.objects.filter(sent_at__lt=timezone.now() - timezone.timedelta(days=days)).delete()
         self.stdout.write(
             f"Deleted {closed + spam} inquiries older than {days} days ({closed} closed, {spam} spam)."
         )
