@@ -5,6 +5,23 @@ Safe to run again: authors, categories and articles that already exist are left 
 import datetime
 
 from practice_site.demo import callout, ensure_page, quote, section
+from practice_site.demo_references import (
+    ALEXANDER_1978,
+    ALEXANDER_1981,
+    ALEXANDER_2008,
+    APA_AUD_2018,
+    FDA_NALOXONE_2023,
+    FELITTI_1998,
+    HARI_2015,
+    HARI_TED_2015,
+    KELLY_2020,
+    LIFELINE_988,
+    NASEM_2019,
+    PETRIE_1996,
+    SORDO_2017,
+    WEEKS_1962,
+    WEISS_2018,
+)
 
 from .models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor
 
@@ -13,26 +30,58 @@ AUTHORS = [
         "slug": "dana-whitfield",
         "name": "Dana Whitfield",
         "credentials": "LCSW, CSAT",
+        "degree": "Master of Social Work (MSW)",
+        "license_type": "Licensed Clinical Social Worker (LCSW)",
+        "license_number": "DEMO-L1047",
+        "license_states": "Oregon",
+        "training": "Certified Sex Addiction Therapist (CSAT)\nIFS Level 1 (IFS Institute)",
+        "languages": "English",
         "bio": (
             "Dana is a licensed clinical social worker and certified sex addiction therapist. "
             "She works with adults whose sexual behavior or substance use has started to cost "
             "them the relationships they care about, and with their partners. She has led "
-            "recovery groups at Harbor Light for more than ten years."
+            "recovery groups at the practice for more than ten years."
         ),
     },
     {
         "slug": "marcus-hale",
         "name": "Marcus Hale",
         "honorific": "Dr.",
-        "credentials": "MD, addiction medicine",
+        "credentials": "MD",
+        "degree": "Doctor of Medicine (MD)",
+        "license_type": "Physician (MD), board certified in addiction medicine",
+        "license_number": "DEMO-MD20931",
+        "license_states": "Oregon, Washington",
+        "training": "Board certified in addiction medicine (American Board of Preventive Medicine)",
+        "languages": "English",
         "bio": (
             "Dr. Hale is a physician board certified in addiction medicine. He looks after the "
-            "medical side of recovery at Harbor Light, including medication when it helps, and "
-            "works closely with each person's therapist. He has cared for people with substance "
-            "use disorders for over twenty years."
+            "medical side of care at the practice. That includes medication for opioid and "
+            "alcohol use disorder, which he can start at the first visit. He works closely with "
+            "each person's therapist."
+        ),
+    },
+    {
+        "slug": "naomi-castillo",
+        "name": "Naomi Castillo",
+        "honorific": "Dr.",
+        "credentials": "MD",
+        "degree": "Doctor of Medicine (MD)",
+        "license_type": "Physician (MD), psychiatrist, board certified in addiction psychiatry",
+        "license_number": "DEMO-MD18452",
+        "license_states": "Oregon",
+        "training": "Board certified in psychiatry and addiction psychiatry\nIFS Level 1 (IFS Institute)",
+        "languages": "English, Spanish",
+        "bio": (
+            "Dr. Castillo is our clinical director. She is a psychiatrist who treats addiction "
+            "together with depression, anxiety and trauma. She checks every health page on "
+            "this site before it goes live, and again at least once a year."
         ),
     },
 ]
+
+# The clinician whose account reviews the demo content (see practice_site/demo.py).
+DEMO_REVIEWER_SLUG = "naomi-castillo"
 
 CATEGORIES = [
     (
@@ -50,144 +99,157 @@ CATEGORIES = [
 
 COMMUNITY_BODY = [
     section(
-        "Using to feel less",
-        "<p>People often think addiction is about chasing a high. For most people we meet, it "
-        "is closer to the opposite. They are not using to feel good. They are using to feel "
-        "less: less stress, less sadness, less loneliness, less of an old hurt that never "
-        "healed.</p>"
-        "<p>That is why promises to stop so often fail. The person means it. But when the hard "
-        "feelings come back, the substance or behavior is the one comfort that has always "
-        "worked, at least for a little while. It keeps working even as it costs them their "
-        "health, money, work and the people they love.</p>",
+        "Relief, not pleasure",
+        "<p>Many people picture addiction as a hunt for a high. That is not what most people "
+        "tell us. What they describe is relief. A drink or a pill turns down stress, grief or "
+        "fear for a while. A screen fills a lonely night.</p>"
+        "<p>So a promise to quit is hard to keep. The person means it. But when the hard "
+        "feelings return, the old habit is the one thing that has always eased them, at least "
+        "for an hour. It keeps its hold even as it takes a toll on health, money, work and "
+        "love.</p>",
     ),
     section(
-        "Addiction as a problem of closeness",
-        "<p>Many people with an addiction learned early in life that other people were not "
-        "safe. Someone who should have cared for them hurt them, left them, or was not there. "
-        "So when life gets hard, reaching out to another person feels risky. A drink, a pill "
-        "or a screen does not judge and does not leave.</p>"
-        "<p>Seen this way, addiction is not a moral failing and it is not weakness. It is, at "
-        "heart, a problem with intimacy: with letting other people close enough to help. That "
-        "view changes what treatment should aim for. Stopping the behavior matters, but it is "
-        "only the start. The deeper work is building safe, steady relationships that can give "
-        "the comfort the addiction only ever seemed to offer.</p>",
+        "Addiction and closeness",
+        "<p>Addiction has many roots. Genes, stress, mental health, the people around us and "
+        "how easy a drug is to get all play a part. For many of the people we meet, hurt from "
+        "childhood is one of those roots. Large studies link hard childhood events with a "
+        "higher risk of substance use problems later in life (Felitti et al., 1998).</p>"
+        "<p>If the people who should have kept you safe hurt you or left, reaching out can feel "
+        "risky. A bottle or a screen does not judge you and does not walk away. The therapist "
+        "Robert Weiss describes addiction as, in part, a problem with intimacy: with letting "
+        "people close enough to help (Weiss, 2018). This view does not replace medical care. "
+        "It adds a goal: besides cutting down or stopping, build steady, safe bonds that give "
+        "real comfort.</p>",
     ),
     section(
-        "What the Rat Park experiments showed",
-        "<p>In the 1970s, most lab studies of addiction kept a rat alone in a small, bare cage "
-        "with two bottles: plain water and water laced with morphine. The rats drank the drug "
-        "water again and again. Many researchers took this as proof that the pull of pleasure "
-        "drives addiction.</p>"
-        "<p>Bruce Alexander, a psychologist at Simon Fraser University near Vancouver, noticed "
-        "a problem. An isolated rat in an empty cage has nothing else to do. Around 1980, he "
-        "and his team built what they called Rat Park: a home about 200 times larger than a "
-        "standard cage, with room to explore, things to play with, plenty of food, and 16 to "
-        "20 rats of both sexes living together.</p>"
-        "<p>Given the same two bottles, the rats in Rat Park mostly left the morphine water "
-        "alone. The isolated rats drank far more of it. Company, space and something to do "
-        "made the drug much less appealing.</p>",
-    ),
-    quote(
-        "The rats in Rat Park had a life worth staying present for. The isolated rats had only the bottle.",
-        "Dana Whitfield, LCSW, CSAT",
+        "What the Rat Park experiments found",
+        "<p>In the 1960s, researchers learned to let a lab rat give itself a drug through a thin "
+        "tube into a vein, by pressing a lever (Weeks, 1962). In studies like these, rats often "
+        "lived alone in small cages, and many took large amounts of drugs. Some saw this as "
+        "proof that drugs alone cause addiction.</p>"
+        "<p>Bruce Alexander, a psychologist at Simon Fraser University near Vancouver, "
+        "wondered about the cage. From 1978 to 1981, he and his colleagues ran a new set of "
+        "tests. Some rats lived alone in standard cages. Others lived in a large shared space, "
+        "with room to explore and other rats to be with. The team called it Rat Park. Every "
+        "rat could choose between two bottles: plain water, and sweet water with morphine in "
+        "it. The rats in Rat Park drank much less of the morphine water than the rats living "
+        "alone (Alexander et al., 1978, 1981).</p>",
     ),
     callout(
-        "<p>Rat Park is one study, in rats, and later attempts to repeat it had mixed results. "
-        "It does not prove that loneliness causes every addiction. It is a helpful picture of "
-        "something we see every day: people use more when they feel cut off, and less when "
+        "<p>Rat Park is a small set of studies, in rats. Other labs have not always found the "
+        "same result (Petrie, 1996), and Alexander himself wrote that the findings need care "
+        "(Alexander, 2008). It does not prove that loneliness causes addiction. It does fit "
+        "what we see every day: many people use more when they feel cut off, and less when "
         "they feel connected.</p>",
         heading="A note on the research",
         tone="note",
     ),
+    quote(
+        "The opposite of addiction is not sobriety. The opposite of addiction is connection.",
+        "Johann Hari",
+        source="Everything you think you know about addiction is wrong (TED talk, 2015)",
+        source_url="https://www.ted.com/talks/johann_hari_everything_you_think_you_know_about_addiction_is_wrong",
+    ),
     section(
         "People need more than a bigger cage",
-        "<p>A rat placed in a lively colony joins in quickly. People take longer. If you have "
-        "learned that closeness leads to hurt, a room full of kind people can still feel "
-        "unsafe. Trust has to be built a little at a time.</p>"
-        "<p>That is what good treatment does. Therapy gives a person one steady relationship "
-        "to practice in. Recovery groups and 12-step meetings add people who understand from "
-        "the inside. Over time, many people find they can turn to a partner, a friend or a "
-        "sponsor on a hard night instead of turning to the old habit.</p>",
+        "<p>People are not rats. If you have learned that being close to others leads to hurt, "
+        "a room full of kind people can still feel unsafe. Trust grows a little at a time.</p>"
+        "<p>Good care makes room for that. Therapy gives a person one steady relationship to "
+        "practice in. Peer groups add people who understand from the inside. For alcohol use "
+        "disorder, there is good evidence that 12-step groups help many people stay sober "
+        "(Kelly et al., 2020). Over time, many people find they can call a partner, a friend or "
+        "a sponsor on a hard night.</p>",
     ),
     section(
         "Healing happens with other people",
-        "<p>Willpower, shame and threats rarely lead to lasting change. Connection often does. "
-        "Recovery is slow work, and setbacks are common. But we have watched many people move "
-        "from hiding and using alone to a life with real friends and honest closeness.</p>"
-        "<p>If you see yourself in this article, you do not have to start by fixing "
-        "everything. You can start with one conversation.</p>",
+        "<p>Shame and threats rarely lead to lasting change. Support often does. Recovery is "
+        "slow, and a return to use is common along the way. It is a reason to adjust the plan, "
+        "not to give up.</p>"
+        "<p>If you see yourself in this article, you don't have to fix everything at once. You "
+        "can start with one conversation.</p>",
     ),
+]
+
+COMMUNITY_REFERENCES = [
+    FELITTI_1998,
+    WEISS_2018,
+    WEEKS_1962,
+    ALEXANDER_1978,
+    ALEXANDER_1981,
+    PETRIE_1996,
+    ALEXANDER_2008,
+    HARI_TED_2015,
+    HARI_2015,
+    KELLY_2020,
 ]
 
 HEALING_BODY = [
     section(
-        "Why do some people recover?",
-        "<p>Early in my medical training, I was taught that people with addictions rarely got "
-        "better. Medicines and procedures that helped with other illnesses did little on their "
-        "own for addiction. I believed it, until I began to meet people who had recovered.</p>"
-        "<p>Most of them had not been helped by a pill or by private therapy alone. What they "
-        "had in common was other people. Somewhere along the way, they had formed a real bond "
-        "with someone who understood, very often someone who was already in recovery.</p>",
+        "Many paths to recovery",
+        "<p>People recover from addiction in many ways. Some use medication. Some join a peer "
+        "group. Some work with a therapist, and many do all three. There is no single right "
+        "path, and you don't have to pick just one.</p>"
+        "<p>What we do see again and again is that people rarely recover alone. Somewhere along "
+        "the way, most find at least one person who understands. Often it is someone who has "
+        "been there too.</p>",
     ),
     section(
-        "Alone in a crowded life",
-        "<p>When people first come to see us, many seem to have full social lives. They have "
-        "jobs, families, friends and busy calendars. Yet underneath, almost all of them feel "
-        "deeply alone. They do not believe anyone truly knows them, or would stay if they "
-        "did.</p>"
-        "<p>That hidden loneliness feeds hopelessness, distrust and a harsh view of oneself. "
-        "Those feelings push people back toward using, which makes them feel more alone. It "
-        "can feel like being locked inside a cell.</p>",
-    ),
-    quote(
-        "Joining a group can put the key in the lock. Making a real connection with one person "
-        "who has been there is what turns it.",
-        "Dr. Marcus Hale, MD",
+        "Alone in a busy life",
+        "<p>Many people who come to us have jobs, families and full calendars. From the outside, "
+        "they look connected. Inside, many feel that nobody really knows them, or would stay if "
+        "they did.</p>"
+        "<p>That hidden loneliness can feed a sense of hopelessness and a harsh inner voice. "
+        "Those feelings can pull a person back toward using, which deepens the loneliness. "
+        "Breaking that loop is a big part of our work.</p>",
     ),
     section(
-        "Where medication fits",
-        "<p>Medication can help a great deal. Buprenorphine eases cravings and withdrawal for "
-        "many people with opioid use disorder. Disulfiram can help some people with alcohol "
-        "use disorder stay on track. We offer these medicines when they make sense, and we "
-        "think every program should.</p>"
-        "<p>Still, medication works best as support, not as the main event. Think of how "
-        "anesthesia supports surgery. It matters, and nobody would want to go without it, but "
-        "it is not the surgery itself. In recovery, the main work is rebuilding trust and "
-        "connection. Addiction is not only a brain problem; it involves the body, the mind and "
-        "a person's relationships.</p>",
+        "Medication saves lives",
+        "<p>For opioid use disorder, medication is the first-line treatment. Buprenorphine and "
+        "methadone ease cravings and withdrawal. Large studies show they cut the risk of dying "
+        "by about half (NASEM, 2019; Sordo et al., 2017). Extended-release naltrexone is "
+        "another option. These medicines should never be held back because someone is not in "
+        "counseling (NASEM, 2019).</p>"
+        "<p>For alcohol use disorder, the first medicines to consider are naltrexone and "
+        "acamprosate (American Psychiatric Association, 2018). Other medicines may help some "
+        "people. Your doctor can tell you which fit you.</p>"
+        "<p>Our physician can start medication at your first visit. Therapy and peer support "
+        "work well alongside it. You don't have to choose between them.</p>",
     ),
     callout(
-        "<p>Stopping some medicines suddenly can be risky. Please talk with a doctor before "
-        "you start, change or stop any medication.</p>",
+        "<p>Please talk with a doctor before you start, change or stop any medicine. Stopping "
+        "some medicines, or alcohol, all at once can be dangerous.</p>",
         heading="Talk to your doctor first",
         tone="important",
     ),
     section(
-        "Relationships are the foundation",
-        "<p>People recover in many different ways, so we offer many kinds of help: individual "
-        "and group therapy, family sessions, medication and links to peer support. What ties "
-        "them together is the relationship. Everything else we do rests on it.</p>"
+        "Relationships hold it together",
+        "<p>We offer many kinds of help: individual and group therapy, family sessions, "
+        "medication, and links to peer support. What ties them together is a steady, honest "
+        "relationship with the people who care for you.</p>"
         "<p>Recovery is possible. It is rarely quick, and it is almost never done alone.</p>",
     ),
 ]
 
+HEALING_REFERENCES = [NASEM_2019, SORDO_2017, APA_AUD_2018, KELLY_2020]
+
 FAMILY_BODY = [
     section(
-        "You are not overreacting",
-        "<p>Worrying about someone's drinking, drug use or sexual behavior is exhausting. You "
-        "may feel angry, scared and guilty all in the same day. You may wonder if you caused "
-        "it, or if you are making too much of it. Your worry makes sense, and you deserve "
-        "support too.</p>",
+        "Your worry makes sense",
+        "<p>Worrying about someone's drinking, drug use or sexual behavior is draining. You "
+        "may feel angry, scared and guilty all in one day. You may wonder if you caused it, or "
+        "if you are making too much of it. Your worry matters, and you deserve support too.</p>",
     ),
     section(
         "A few places to start",
-        "<ul><li><b>Learn a little.</b> Addiction is often a way of coping with pain, not a "
-        "choice to hurt you.</li><li><b>Pick a calm moment.</b> Talk when neither of you is "
-        "upset or using. Say what you have seen and how you feel, without labels.</li>"
+        "<ul><li><b>Learn a little.</b> Addiction is a health condition, not a choice to hurt "
+        "you.</li><li><b>Pick a calm moment.</b> Talk when neither of you is upset or using. "
+        "Say what you have seen and how you feel, without labels.</li>"
         "<li><b>Set limits you can keep.</b> Decide what you will and won't do, such as "
         "not covering for missed work, and follow through kindly.</li><li><b>Get your own "
-        "support.</b> A therapist or a family group can help you stay steady whatever your "
-        "loved one decides.</li></ul>",
+        "support.</b> A therapist or a family group can help you stay steady, whatever your "
+        "loved one decides.</li><li><b>Keep naloxone at home</b> if anyone in your home uses "
+        "opioids. It can reverse an overdose, and you can buy it without a prescription "
+        "(U.S. Food and Drug Administration, 2023).</li></ul>",
     ),
     callout(
         "<p>If someone may have overdosed, or may harm themselves or others, call 911 now. "
@@ -197,27 +259,31 @@ FAMILY_BODY = [
     ),
     section(
         "Connection helps more than pressure",
-        "<p>Shaming and threats tend to push people further into hiding. Staying connected, "
-        "while still being honest about your limits, keeps the door open. Many people enter "
-        "treatment because someone who loved them stayed close and kept inviting them.</p>",
+        "<p>Shame and threats tend to push people further into hiding. Staying close, while "
+        "being honest about your limits, keeps the door open. Many people start treatment "
+        "because someone who loved them stayed near and kept inviting them.</p>",
     ),
 ]
+
+FAMILY_REFERENCES = [FDA_NALOXONE_2023, LIFELINE_988]
 
 ARTICLES = [
     {
         "slug": "healing-happens-in-community",
         "title": "Healing Happens in Community",
         "standfirst": (
-            "Many people use to feel less, not to feel good. The Rat Park experiments, and our "
-            "own work, suggest that safe connection is what makes lasting change possible."
+            "Most people we meet use for relief, not for a high. Research, including Bruce "
+            "Alexander's Rat Park studies, and our own work point to safe connection as a key "
+            "part of lasting change."
         ),
         "search_description": (
-            "Why addiction is often a problem of closeness, what Bruce Alexander's Rat Park "
-            "experiments showed, and how healing happens through safe connection."
+            "How addiction and closeness are linked, what Bruce Alexander's Rat Park "
+            "experiments did and did not show, and how healing happens with other people."
         ),
         "date": datetime.date(2025, 3, 4),
         "last_updated": datetime.date(2025, 9, 12),
         "body": COMMUNITY_BODY,
+        "references": COMMUNITY_REFERENCES,
         "authors": ["dana-whitfield"],
         "categories": ["sex-and-intimacy", "recovery"],
         "tags": ["connection", "intimacy", "research"],
@@ -226,15 +292,16 @@ ARTICLES = [
         "slug": "recovery-is-possible-healing-relationships",
         "title": "Recovery Is Possible: the Power of Healing Relationships",
         "standfirst": (
-            "Medication can help, but the people who recover almost always have one thing in "
-            "common: a real connection with someone who understands."
+            "People recover in many ways. Medication saves lives, and steady, honest "
+            "relationships help people keep going."
         ),
         "search_description": (
-            "A doctor's view of why relationships are the foundation of addiction recovery, and "
-            "where medication such as buprenorphine fits in."
+            "Why relationships matter in addiction recovery, and why medication for opioid and "
+            "alcohol use disorder is first-line care that works alongside them."
         ),
         "date": datetime.date(2025, 5, 20),
         "body": HEALING_BODY,
+        "references": HEALING_REFERENCES,
         "authors": ["marcus-hale", "dana-whitfield"],
         "categories": ["recovery"],
         "tags": ["connection", "medication", "peer support"],
@@ -252,6 +319,7 @@ ARTICLES = [
         ),
         "date": datetime.date(2025, 8, 7),
         "body": FAMILY_BODY,
+        "references": FAMILY_REFERENCES,
         "authors": ["dana-whitfield"],
         "categories": ["family-and-relationships"],
         "tags": ["families", "connection"],
@@ -272,6 +340,32 @@ def ensure_authors():
         fields = {k: v for k, v in data.items() if k != "slug"}
         authors[data["slug"]], _ = Author.objects.get_or_create(slug=data["slug"], defaults=fields)
     return authors
+
+
+def ensure_demo_reviewer():
+    """The demo clinical director's admin account (no password: it can't sign in), in the
+    Clinical reviewers group and linked to her clinician profile. Left alone if it exists."""
+    from django.contrib.auth import get_user_model
+
+    from practice_site.review_workflow import ensure_reviewers_group
+
+    author = Author.objects.filter(slug=DEMO_REVIEWER_SLUG).first()
+    if author is None:
+        return None
+    if author.user_id:
+        return author.user
+    user, created = get_user_model().objects.get_or_create(
+        username="demo-clinical-reviewer",
+        defaults={"first_name": author.name.split()[0], "last_name": author.name.split()[-1]},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(ensure_reviewers_group())
+    if not Author.objects.filter(user=user).exists():
+        author.user = user
+        author.save(update_fields=["user"])
+    return user
 
 
 def ensure_categories():

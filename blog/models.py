@@ -6,6 +6,8 @@ RSS feed (see `routes.py`); `BlogPage` is one article. `Author` and `BlogCategor
 
 import datetime
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
@@ -22,8 +24,10 @@ from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
 from practice_site.blocks import common_body_blocks
+from practice_site.clinical_review import ClinicallyReviewedPage
 from practice_site.jsonld import breadcrumb_list, clinic_reference
 from practice_site.models import BasePage, validate_hero_alt_text
+from practice_site.publishing import DraftFriendlyPageForm, saving_draft
 
 from .citation import apa_citation
 from .reading import reading_minutes, word_count
@@ -31,23 +35,79 @@ from .routes import BlogRoutesMixin
 
 
 class Author(models.Model):
-    """A clinician who writes for the blog. Shown in the author box and at /blog/author/<slug>/."""
+    """A clinician: the one profile behind the author box, /blog/author/<slug>/, the About
+    page's clinician profiles and the "Clinically reviewed by" line (through `user`)."""
 
     name = models.CharField(max_length=120, help_text='Full name without titles, e.g. "Dana Whitfield".')
     slug = models.SlugField(max_length=120, unique=True, help_text="Used in /blog/author/<slug>/.")
     honorific = models.CharField(max_length=20, blank=True, help_text='Optional, e.g. "Dr."')
-    credentials = models.CharField(max_length=120, blank=True, help_text='e.g. "LCSW, CSAT"')
+    credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='The letters shown after the name, e.g. "LCSW, CSAT" or "MD".',
+    )
+    degree = models.CharField(
+        max_length=120, blank=True, help_text='Highest degree and field, e.g. "Master of Social Work (MSW)".'
+    )
+    license_type = models.CharField(
+        max_length=120, blank=True, help_text='e.g. "Licensed Clinical Social Worker (LCSW)".'
+    )
+    license_number = models.CharField(max_length=40, blank=True, help_text="As the licensing board lists it.")
+    license_states = models.CharField(
+        "License state(s)",
+        max_length=120,
+        blank=True,
+        help_text='Where the license is valid, e.g. "Oregon, Washington".',
+    )
+    training = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text='Further training and certifications, one per line, e.g. "IFS Level 1 (IFS Institute)".',
+    )
+    languages = models.CharField(
+        max_length=120,
+        blank=True,
+        default="English",
+        help_text='Languages sessions are offered in, e.g. "English, Spanish".',
+    )
     bio = models.TextField("Short bio", max_length=800, blank=True, help_text="Two to four plain sentences.")
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    photo_alt = models.CharField(
+        "Photo alt text",
+        max_length=250,
+        blank=True,
+        help_text='Describe the photo for people who can\'t see it, e.g. "Dana Whitfield smiling in her office".',
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        verbose_name="admin account",
+        help_text="The clinician's own admin login, if they have one. Their clinical reviews "
+        "show this profile's name and credentials.",
     )
 
     panels = [
         FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
         FieldPanel("slug"),
         FieldPanel("credentials"),
+        MultiFieldPanel(
+            [
+                FieldPanel("degree"),
+                FieldPanel("license_type"),
+                FieldRowPanel([FieldPanel("license_number"), FieldPanel("license_states")]),
+                FieldPanel("training"),
+                FieldPanel("languages"),
+            ],
+            heading="Qualifications",
+        ),
         FieldPanel("bio"),
-        FieldPanel("photo"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"),
+        FieldPanel("user"),
     ]
 
     class Meta:
@@ -56,11 +116,71 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": "Describe the photo for people who can't see it, or remove it."}
+            )
+
     @property
     def display_name(self):
         """ "Dr. Marcus Hale, MD" / "Dana Whitfield, LCSW, CSAT"."""
         name = f"{self.honorific} {self.name}".strip()
         return f"{name}, {self.credentials}" if self.credentials else name
+
+    @property
+    def license_line(self):
+        """ "Licensed Clinical Social Worker (LCSW), Oregon, no. L1234" for profiles."""
+        parts = [self.license_type, self.license_states]
+        if self.license_number:
+            parts.append(f"no. {self.license_number}")
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def training_list(self):
+        return [line.strip() for line in self.training.splitlines() if line.strip()]
+
+    def schema_person(self, url=None):
+        """The clinician as a schema.org Person with their credentials (author, reviewedBy)."""
+        person = {"@type": "Person", "name": f"{self.honorific} {self.name}".strip()}
+        if url:
+            person["url"] = url
+        if self.credentials:
+            person["honorificSuffix"] = self.credentials
+            person["jobTitle"] = self.credentials
+        credentials = []
+        if self.degree:
+            credentials.append(
+                {
+                    "@type": "EducationalOccupationalCredential",
+                    "credentialCategory": "degree",
+                    "name": self.degree,
+                }
+            )
+        if self.license_type:
+            license = {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "license",
+                "name": self.license_type,
+            }
+            if self.license_number:
+                license["identifier"] = self.license_number
+            if self.license_states:
+                license["recognizedBy"] = {
+                    "@type": "Organization",
+                    "name": f"Licensing board: {self.license_states}",
+                }
+            credentials.append(license)
+        credentials += [
+            {"@type": "EducationalOccupationalCredential", "credentialCategory": "certificate", "name": line}
+            for line in self.training_list
+        ]
+        if credentials:
+            person["hasCredential"] = credentials
+        if self.languages:
+            person["knowsLanguage"] = [lang.strip() for lang in self.languages.split(",") if lang.strip()]
+        return person
 
 
 class BlogCategory(models.Model):
@@ -130,10 +250,15 @@ class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
         return BlogPage.listing().child_of(self)
 
 
-class BlogPage(BasePage):
-    """One article, written by one or more authors and filed under categories and tags."""
+class BlogPage(ClinicallyReviewedPage, BasePage):
+    """One article, written by one or more authors and filed under categories and tags, with its
+    references and clinical review (practice_site/clinical_review.py)."""
 
-    standfirst = models.TextField(max_length=400, help_text="A one- or two-sentence summary.")
+    standfirst = models.TextField(
+        "Summary",
+        max_length=400,
+        help_text="One or two sentences shown under the title and in article lists and search results.",
+    )
     date = models.DateField("Publication date", default=timezone.localdate)
     last_updated = models.DateField(
         null=True, blank=True, help_text="Set when you make a meaningful change to the content."
@@ -152,7 +277,8 @@ class BlogPage(BasePage):
         "Hero image alt text",
         max_length=250,
         blank=True,
-        help_text="Describe the image for people who can't see it. Required when there is an image.",
+        help_text="Describe the image for people who can't see it. Needed before you publish an "
+        "article with an image (a draft saves without it).",
     )
     body = StreamField(common_body_blocks(), blank=True)
     original_source_name = models.CharField(
@@ -167,7 +293,11 @@ class BlogPage(BasePage):
         FieldRowPanel([FieldPanel("date"), FieldPanel("last_updated")]),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("categories"), FieldPanel("tags")], heading="Filing"),
+        FieldPanel("references"),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading="Categories and tags",
+        ),
         InlinePanel("related_links", label="Related article", max_num=3),
         MultiFieldPanel(
             [
@@ -182,10 +312,16 @@ class BlogPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    base_form_class = DraftFriendlyPageForm
+
+    class Meta:
+        verbose_name = "article"
+        verbose_name_plural = "articles"
 
     def clean(self):
         super().clean()
-        validate_hero_alt_text(self)
+        if not saving_draft(self):  # autosave and "Save draft" keep an image without alt text
+            validate_hero_alt_text(self)
         if self.last_updated and self.date and self.last_updated < self.date:
             raise ValidationError({"last_updated": "The update can't be before the publication date."})
 
@@ -323,7 +459,8 @@ class BlogPage(BasePage):
             "headline": self.title[:110],
             "description": self.meta_description(),
             "url": url,
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            # reviewedBy and lastReviewed are WebPage properties: they go on the page.
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url, **self.review_data()},
             "datePublished": self.date.isoformat(),
             "dateModified": self.modified_date.isoformat(),
             "author": [_person(author, f"{index_url}author/{author.slug}/") for author in self.authors],
@@ -333,6 +470,9 @@ class BlogPage(BasePage):
             "keywords": [t.name for t in self.tag_list],
             "inLanguage": "en-US",
         }
+        citations = self.citation_data()
+        if citations:
+            posting["citation"] = citations
         if self.hero_image:
             rendition = self.hero_image.get_rendition("fill-1200x675")
             posting["image"] = request.build_absolute_uri(rendition.url)
@@ -340,14 +480,7 @@ class BlogPage(BasePage):
 
 
 def _person(author, url):
-    person = {
-        "@type": "Person",
-        "name": f"{author.honorific} {author.name}".strip(),
-        "url": url,
-    }
-    if author.credentials:
-        person["jobTitle"] = author.credentials
-    return person
+    return author.schema_person(url)
 
 
 def as_datetime(day):

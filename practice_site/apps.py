@@ -7,6 +7,9 @@ class PracticeSiteConfig(AppConfig):
     verbose_name = "Practice site"
 
     def ready(self):
+        from . import admin_errors
         from .signals import connect_cache_invalidation
 
         connect_cache_invalidation()
+        # Permission errors in the admin: a 403 page in the admin's layout, not a redirect.
+        admin_errors.install()

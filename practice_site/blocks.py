@@ -119,6 +119,60 @@ class CliniciansBlock(blocks.StructBlock):
         template = "blocks/clinicians_block.html"
 
 
+class ReferenceBlock(blocks.StructBlock):
+    """One source, in APA 7th edition fields. Listed, numbered, under "References" at the end of
+    the page, and given to search engines as the page's `citation`."""
+
+    authors = blocks.CharBlock(
+        max_length=400,
+        help_text="As APA writes them: “Alexander, B. K., Coambs, R. B., & Hadaway, P. F.”, or an "
+        "organization: “World Health Organization”.",
+    )
+    year = blocks.CharBlock(max_length=20, help_text="e.g. “2019”, or “n.d.” when there is no date.")
+    title = blocks.CharBlock(max_length=300, help_text="The article, chapter, book or web page title.")
+    source = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text="Journal, publisher or website, e.g. “Psychopharmacology” or “The National "
+        "Academies Press”.",
+    )
+    volume = blocks.CharBlock(
+        max_length=40, required=False, help_text="Journal volume and issue, e.g. “58(2)”."
+    )
+    pages = blocks.CharBlock(
+        max_length=40, required=False, help_text="e.g. “175–179”. Leave empty if unsure."
+    )
+    doi = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        label="DOI",
+        help_text="e.g. “10.17226/25310” (without https://doi.org/).",
+    )
+    url = blocks.URLBlock(required=False, label="URL", help_text="Only when there is no DOI.")
+
+    class Meta:
+        icon = "link"
+        label = "Reference"
+        template = "blocks/reference_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["link"] = reference_link(value)
+        return context
+
+
+def reference_link(value):
+    """The DOI as a link (APA 7 prefers it), else the URL."""
+    doi = (value.get("doi") or "").strip()
+    if doi:
+        return doi if doi.startswith("http") else f"https://doi.org/{doi}"
+    return value.get("url") or ""
+
+
+def reference_blocks():
+    return [("reference", ReferenceBlock())]
+
+
 def common_body_blocks():
     """The blocks every content page may use, as (name, block) pairs for a StreamField."""
     return [

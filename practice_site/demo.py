@@ -84,14 +84,21 @@ def ensure_home():
             ),
             hero_heading="You don't have to carry this alone",
             hero_text=(
-                "Addiction often starts as a way to survive pain. Here, nobody will shame you for "
-                "it. We help people heal the hurt underneath, and find their way back to the "
-                "people they love."
+                "For many people, addiction starts as a way to survive pain. Here, nobody will "
+                "shame you for it. We help people heal the hurt underneath, and find their way "
+                "back to the people they love."
             ),
             intro=(
-                "<p>We are a small outpatient practice for people living with addiction and for "
-                "the families who love them. We work with substance use, sex and pornography "
-                "addiction, and the trauma and loneliness that so often sit beneath them.</p>"
+                "<p>We are a small outpatient practice for adults living with addiction and for "
+                "the families who love them. We offer therapy, and medication for opioid and "
+                "alcohol use disorder. We work with alcohol and drug use, sexual behavior that "
+                "feels out of control, and the trauma and loneliness that often sit beneath "
+                "them.</p>"
+                "<p>Many people call that last one “sex addiction”. It is not a diagnosis in the "
+                "DSM-5-TR; the WHO's ICD-11 calls it <i>compulsive sexual behaviour "
+                'disorder</i>. <a href="/specialties/sex-addiction-and-attachment/">Read what '
+                'that means</a>, or see <a href="/is-this-the-right-place/">whether we are the '
+                "right place for you</a>.</p>"
             ),
             cta_heading="Reaching out is the hardest part. We'll make the rest easier.",
             cta_text=(
@@ -163,6 +170,30 @@ def load(home):
         if fields["slug"] == "about" and clinician_list:
             fields["body"] = fields["body"][:3] + [clinicians(clinician_list)] + fields["body"][3:]
         ensure_page(home, StandardPage, **fields)
+
+
+def mark_demo_content_reviewed(reviewer):
+    """Put the demo's health pages under the Clinical review workflow and record the demo
+    reviewer's approval on them, the way an approval does (ClinicallyReviewedPage.record_clinical_review).
+
+    Only pages the loader alone has written (no revision by a person) and never reviewed are
+    stamped: an editor's change, or a real review, is never overwritten."""
+    from django.apps import apps
+
+    from .clinical_review import ClinicallyReviewedPage
+    from .review_workflow import ensure_workflow
+
+    ensure_workflow()
+    if reviewer is None:
+        return
+    for model in apps.get_models():
+        if not issubclass(model, ClinicallyReviewedPage):
+            continue
+        pages = model.objects.live().filter(last_reviewed_at__isnull=True).select_related("live_revision")
+        for page in pages:
+            if page.live_revision is None or page.revisions.exclude(user=None).exists():
+                continue
+            page.record_clinical_review(reviewer, page.live_revision)
 
 
 def feature_specialties(home):

@@ -14,9 +14,11 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import CliniciansBlock, common_body_blocks, faq_pairs
+from .clinical_review import ClinicallyReviewedPage
 from .jsonld import breadcrumb_list, clinic_reference, faq_page, medical_clinic
 from .page_cache import now_and_after_commit
 from .phone import to_display, to_e164
+from .plain_language import PlainLanguagePanel
 
 DAYS = [
     ("Monday", "Monday"),
@@ -66,9 +68,13 @@ class PageCacheEpoch(models.Model):
 
 @register_setting(icon="site")
 class PracticeSettings(BaseSiteSetting):
-    """The practice's contact details and crisis notice: the one place to change them.
+    """What visitors see about the practice: name, phone and text numbers, email, address,
+    hours, crisis notice and whether new clients are accepted. The one place to change them.
 
-    Every template reads these (header, footer, calls to action, JSON-LD)."""
+    Every template reads these (header, footer, calls to action, JSON-LD). Clinicians in the
+    "Editors" group edit them under Settings → Practice settings (contact/permissions.py);
+    nothing here routes health information (where inquiry notifications go is
+    contact.IntakeSettings, for administrators only)."""
 
     practice_name = models.CharField(max_length=120, default="Harbor Light Counseling")
     tagline = models.CharField(max_length=160, blank=True, default="Addiction therapy rooted in connection")
@@ -103,11 +109,6 @@ class PracticeSettings(BaseSiteSetting):
         ),
         help_text="Shown above the crisis lines on every page. Keep it short and plain.",
     )
-    intake_notification_emails = models.TextField(
-        blank=True,
-        help_text="Comma-separated addresses told (without any details) that a new inquiry "
-        "has arrived. INTAKE_NOTIFY_EMAILS in the environment takes precedence.",
-    )
 
     panels = [
         MultiFieldPanel(
@@ -129,7 +130,6 @@ class PracticeSettings(BaseSiteSetting):
         ),
         FieldPanel("opening_hours"),
         FieldPanel("crisis_notice"),
-        FieldPanel("intake_notification_emails"),
     ]
 
     class Meta:
@@ -246,6 +246,10 @@ class BasePage(Page):
     Subclasses override `summary_text()` (a plain-text fallback for the meta description) and
     `get_structured_data()`."""
 
+    # Every page's edit form opens with the plain-language check (reading grade, words to
+    # reconsider); it reads the saved text and never blocks publishing.
+    content_panels = Page.content_panels + [PlainLanguagePanel()]
+
     class Meta:
         abstract = True
 
@@ -308,13 +312,34 @@ class HomePage(BasePage):
     hero_heading = models.CharField(max_length=120, default="You don't have to carry this alone")
     hero_text = models.TextField(max_length=600, blank=True)
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-    cta_heading = models.CharField(max_length=120, default="Reaching out is the first step")
-    cta_text = models.TextField(max_length=400, blank=True)
+    cta_heading = models.CharField(
+        "Call-to-action heading",
+        max_length=120,
+        default="Reaching out is the first step",
+        help_text="The heading of the box at the bottom of the home page that invites visitors "
+        "to call or send a message (the phone number is added from Practice settings).",
+    )
+    cta_text = models.TextField(
+        "Call-to-action text",
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under that heading, above the Call and Send a private message "
+        "buttons. Left empty, a standard sentence about a short, confidential first call is shown.",
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Hero"),
         FieldPanel("intro"),
-        InlinePanel("featured_specialties", label="Featured specialty", max_num=6),
+        InlinePanel(
+            "featured_specialties",
+            label="Featured specialty",
+            max_num=6,
+            help_text="The specialty pages shown as cards under “How we help” on the home page, in "
+            "this order (up to six). A new specialty page does not appear on the home page by "
+            "itself: add it here once it is published. Unpublished or private pages are skipped. "
+            "With none chosen, the home page leaves the “How we help” section out (the Specialties "
+            "page still lists every specialty).",
+        ),
         MultiFieldPanel([FieldPanel("cta_heading"), FieldPanel("cta_text")], heading="Call to action"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("intro")]
@@ -348,15 +373,20 @@ class HomePage(BasePage):
         return [self.web_page_data(request, practice), practice_clinic_data(request, practice)]
 
 
-class StandardPage(BasePage):
-    """About, Fees & insurance, FAQ, Privacy and similar plain pages."""
+class StandardPage(ClinicallyReviewedPage, BasePage):
+    """About, Fees & insurance, FAQ, Privacy and similar plain pages (clinically reviewed, with
+    references when they state health facts)."""
 
     summary = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences; used as the description."
     )
     body = StreamField(common_body_blocks() + [("clinicians", CliniciansBlock())], blank=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["practice_site.HomePage", "practice_site.StandardPage"]

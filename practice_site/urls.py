@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
+handler403 = "practice_site.views.permission_denied"
 handler500 = "practice_site.views.server_error"
 
 urlpatterns = [

@@ -1,4 +1,5 @@
-"""Site-wide views: health check, search, robots.txt and the database-free error page."""
+"""Site-wide views: health check, search, robots.txt, the 403 page and the database-free error
+page."""
 
 import logging
 import re
@@ -12,9 +13,11 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from .admin_errors import admin_permission_denied, is_admin_request
 from .models import PRACTICE_SNAPSHOT_CACHE_KEY
 from .phone import to_display, to_e164
 
@@ -97,6 +100,18 @@ def database_answers():
         return True
     except Exception:
         return False
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """handler403: inside the Wagtail admin's layout (with the way back) under /admin/ for
+    people who may use the admin, else a page in the site's look with the phone number."""
+    user = getattr(request, "user", None)
+    if is_admin_request(request) and user is not None and user.has_perm("wagtailadmin.access_admin"):
+        return admin_permission_denied(request)
+    response = render(request, "403.html", status=403)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def server_error(request):

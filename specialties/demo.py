@@ -4,6 +4,21 @@ Between them the pages use every block a specialty page offers: section, princip
 steps, scenario, quote, questions and answers, callout and call to action."""
 
 from practice_site.demo import callout, cta, ensure_page, faq, quote, section
+from practice_site.demo_references import (
+    APA_AUD_2018,
+    APA_DSM5TR_2022,
+    ASAM_ALCOHOL_WITHDRAWAL_2020,
+    FDA_BENZODIAZEPINES_2020,
+    FELITTI_1998,
+    HARI_TED_2015,
+    KELLY_2020,
+    KRAUS_2018,
+    NASEM_2019,
+    PART_2,
+    SCHWARTZ_2020,
+    SIEGEL_BRYSON_2020,
+    WHO_ICD11,
+)
 
 from .models import SpecialtyIndexPage, SpecialtyPage
 
@@ -27,13 +42,13 @@ def scenario(who, story):
 COMPASSIONATE_APPROACH = dict(
     title="A Compassionate Approach to Addiction",
     search_description=(
-        "Addiction often starts as a way to survive pain. We use Internal Family Systems (IFS) "
-        "therapy to heal what lies underneath, with kindness instead of force."
+        "For many people, addiction began as a way to cope with pain. We use Internal Family "
+        "Systems (IFS) therapy, alongside medical care, to heal what lies underneath."
     ),
     summary=(
-        "Addiction is often a way of coping with pain that once helped you get through. We use "
-        "Internal Family Systems therapy to understand that pain with kindness, not force, and "
-        "to help you find new ways to cope."
+        "For many people, addiction began as a way to cope with pain. We use Internal Family "
+        "Systems therapy to meet that pain with kindness, not force, and to help you find new "
+        "ways to cope."
     ),
     pain_point=(
         "I keep telling myself this is the last time. Then the day gets hard, and I reach for "
@@ -47,28 +62,31 @@ COMPASSIONATE_APPROACH = dict(
     body=[
         section(
             "Your addiction once made sense",
-            "<p>Addiction rarely starts as a problem. It often starts as a solution. When pain, "
-            "fear or loneliness felt too big, something gave you relief. It helped you get "
-            "through.</p>"
-            "<p>That doesn't mean it is good for you now. It means you are not weak or bad. A part "
-            "of you found a way to survive, and it has been working hard ever since.</p>",
+            "<p>Addiction has many causes, and no two stories are the same. But for many people, "
+            "it began as a way through. When pain, fear or loneliness felt too big, something "
+            "gave relief, and it helped you get by.</p>"
+            "<p>That doesn't mean it is good for you now. It means you are not weak or bad. A "
+            "part of you found a way to survive, and it has been working hard ever since.</p>",
         ),
         section(
             "Getting to know your parts",
-            "<p>We use Internal Family Systems therapy, often called IFS. IFS sees the mind as a "
-            "family of parts. Each part has its own feelings and its own job.</p>"
+            "<p>We use Internal Family Systems therapy, or IFS. The psychologist Richard "
+            "Schwartz developed it (Schwartz &amp; Sweezy, 2020). IFS sees the mind as made of "
+            "parts. Each part has its own feelings and its own job.</p>"
             "<ul><li><b>Protective parts</b> try to keep you safe. One of them may reach for a "
             "drink, a screen or a pill when feelings get too strong.</li>"
             "<li><b>Wounded parts</b> carry old hurts, such as shame, fear or grief.</li>"
-            "<li>Beneath all the parts is your <b>Self</b>: a calm, curious and kind center that "
-            "every person has.</li></ul>"
+            "<li>Beneath the parts is what IFS calls the <b>Self</b>: a calm, curious and kind "
+            "center that every person has.</li></ul>"
             "<p>In therapy, we don't fight the part that uses. We get curious about it. What is it "
             "afraid would happen if it stopped? When a protective part feels understood, it often "
             "has less need to take over.</p>",
         ),
         callout(
-            "<p>We will never try to shame or scare you into change. Pressure tends to make "
-            "protective parts hold on tighter. Safety and kindness give them room to rest.</p>",
+            "<p>IFS is one of the ways we work. Research on IFS for addiction is still early, "
+            "so we use it alongside care with strong evidence, such as medication for opioid "
+            "and alcohol use disorder (NASEM, 2019; American Psychiatric Association, 2018). "
+            "We will never try to shame or scare you into change.</p>",
             heading="No force, no shame",
         ),
         section(
@@ -76,8 +94,10 @@ COMPASSIONATE_APPROACH = dict(
             "<p>You are more than your addiction. You have a story, people you care about and "
             "hopes of your own. So we look at the whole picture, not just the habit.</p>"
             "<p>Along with IFS, your care may include:</p>"
-            "<ul><li><b>Mindfulness</b>, to notice cravings and feelings without being swept "
-            "away by them.</li>"
+            "<ul><li><b>Medication</b> for opioid or alcohol use disorder, from our physician. "
+            "For opioid use disorder, it is the first-line treatment and it saves lives.</li>"
+            "<li><b>Mindfulness</b>, to notice cravings and feelings without being swept away "
+            "by them.</li>"
             "<li><b>Trauma-informed care</b>, so you set the pace and never have to face more "
             "than you can handle.</li>"
             "<li><b>Community</b>, such as peer support groups and the people in your life who "
@@ -90,9 +110,9 @@ COMPASSIONATE_APPROACH = dict(
         ),
         section(
             "Reclaiming your life",
-            "<p>Healing takes time, and it rarely goes in a straight line. Slips can happen. They "
-            "are a chance to learn, not a reason to give up.</p>"
-            "<p>As old wounds heal, many people find the pull of the addiction loosens. They find "
+            "<p>Healing takes time, and it rarely goes in a straight line. A return to use can "
+            "happen. It is a chance to learn and adjust the plan, not a reason to give up.</p>"
+            "<p>As old wounds heal, many people find the pull of the habit loosens. They find "
             "new ways to cope. They rebuild trust with themselves and with others. We can't "
             "promise how your path will go. We can promise to walk it with you, with respect.</p>",
         ),
@@ -102,8 +122,10 @@ COMPASSIONATE_APPROACH = dict(
                 (
                     "Do I need to stop using before I start therapy?",
                     "<p>No. Many people start therapy while they are still using. We begin where "
-                    "you are. If stopping suddenly could be unsafe, as it can be with alcohol and "
-                    "some drugs, we will help you find medical support.</p>",
+                    "you are. Stopping alcohol or some drugs, such as benzodiazepines, all at "
+                    "once can be dangerous. If that is a risk for you, we will help you get "
+                    'medical support first. See <a href="/is-this-the-right-place/">Is this the '
+                    "right place for you?</a></p>",
                 ),
                 (
                     "What is a session of IFS like?",
@@ -114,18 +136,25 @@ COMPASSIONATE_APPROACH = dict(
             ],
         ),
     ],
+    references=[
+        SCHWARTZ_2020,
+        NASEM_2019,
+        APA_AUD_2018,
+        ASAM_ALCOHOL_WITHDRAWAL_2020,
+        FDA_BENZODIAZEPINES_2020,
+    ],
 )
 
 INTIMACY_FRAMEWORK = dict(
     title="The Addiction and Intimacy Framework",
     search_description=(
-        "How addiction, trauma and intimacy are linked, and three steps toward healing through "
-        "safe, close relationships."
+        "How addiction, trauma and intimacy can be linked, and three steps toward healing "
+        "through safe, close relationships."
     ),
     summary=(
-        "Addiction often grows out of trauma and disconnection. This framework puts safe, close "
-        "relationships at the center of healing, with three practical steps you can start on "
-        "with support."
+        "For many people, addiction is tied up with trauma and disconnection. This framework "
+        "puts safe, close relationships at the center of healing, with three steps you can "
+        "start on with support."
     ),
     pain_point=(
         "I can be in a room full of people and still feel alone. Getting close to anyone feels "
@@ -137,20 +166,21 @@ INTIMACY_FRAMEWORK = dict(
     body=[
         section(
             "We heal in connection",
-            "<p>The heart of this framework is simple: people heal in connection. Willpower on its "
-            "own is rarely enough.</p>"
-            "<p>The Addiction and Intimacy Framework looks at how addiction, trauma and closeness "
-            "are linked. It sees addiction as something that happens between people, not only "
-            "inside one person. So the work is about relationships, including the one you have "
-            "with yourself.</p>",
+            "<p>The heart of this framework is simple: people heal with other people. Willpower "
+            "on its own is rarely enough.</p>"
+            "<p>The Addiction and Intimacy Framework is the way our team works. It looks at how "
+            "addiction, trauma and closeness can be linked. It sees addiction as something that "
+            "happens between people, not only inside one person. So the work is about "
+            "relationships, including the one you have with yourself.</p>",
         ),
         principles(
             "What the framework believes",
             [
-                "Addiction is often a sign of deeper pain, from trauma or from hurt in relationships.",
+                "Addiction has many causes. For many people, deeper pain from trauma or hurt in "
+                "relationships is one of them.",
                 "Trauma and disconnection sit at the root of many addictions.",
                 "Lasting recovery means tending to those roots, not only the habit.",
-                "Closeness and connection are essential for healing.",
+                "Closeness and connection are a key part of healing.",
             ],
         ),
         steps(
@@ -195,11 +225,10 @@ INTIMACY_FRAMEWORK = dict(
         ),
         scenario(
             "A person working on their own recovery",
-            "Sam has used alcohol for years to get through lonely nights. In therapy, Sam starts "
-            "to look at the hurt of growing up in a home that never felt safe. Little by little, "
-            "Sam reaches out to an old friend and joins a peer group. The urge to drink still "
-            "comes. But now there is someone to call, and Sam is learning to be kinder to "
-            "themselves.",
+            "Sam has used alcohol for years to get through lonely nights. With our physician, Sam "
+            "starts a medicine that eases cravings. In therapy, Sam looks at the hurt of growing up "
+            "in a home that never felt safe. Little by little, Sam reaches out to an old friend and "
+            "joins a peer group. The urge to drink still comes. But now there is someone to call.",
         ),
         scenario(
             "A therapist and a client",
@@ -210,23 +239,28 @@ INTIMACY_FRAMEWORK = dict(
         ),
         section(
             "Where the framework comes from",
-            "<p>The framework grew from something therapists see again and again. Addiction is "
-            "often a sign of deeper hurt, from past trauma and from relationships that didn't "
-            "feel safe. And people tend to heal when they have safe, caring connection. The "
-            "framework puts those two ideas at the center of care.</p>",
+            "<p>The framework grew from what therapists see again and again. Large studies link "
+            "hard childhood events, such as abuse and neglect, with a higher risk of substance "
+            "use problems later (Felitti et al., 1998). And support from other people, such as "
+            "peer groups, helps many people stay well (Kelly et al., 2020). The framework puts "
+            "those two ideas at the center of our care.</p>"
+            "<p>It is a way of working, not a separate treatment tested in trials. We use it "
+            "together with proven care, including medication when it fits.</p>",
         ),
     ],
+    references=[FELITTI_1998, KELLY_2020, NASEM_2019, APA_AUD_2018],
 )
 
 SEX_ADDICTION_AND_ATTACHMENT = dict(
     title="Sex Addiction and Attachment",
     search_description=(
-        "Compulsive sexual behavior is often a search for connection. Learn how attachment, "
-        "counterfeit connection and shared recovery fit together."
+        "Sexual behavior that feels out of control is often a search for connection. What the "
+        "diagnosis manuals say, and how attachment and shared recovery fit together."
     ),
     summary=(
-        "Compulsive sexual behavior is often less about sex and more about a longing to feel "
-        "close to someone. We help people find the real connection that a counterfeit can't give."
+        "Sexual behavior that feels out of control is often less about sex and more about a "
+        "longing to feel close to someone. We help people find the real connection that a "
+        "stand-in can't give."
     ),
     pain_point=(
         "Nobody knows how much time I lose to this. I tell myself it's harmless. Afterward I feel "
@@ -236,70 +270,75 @@ SEX_ADDICTION_AND_ATTACHMENT = dict(
         "What I really want is to feel close to someone. I'm just scared of what they would see."
     ),
     body=[
+        callout(
+            "<p>Many people say “sex addiction”, so we use the phrase too. But it is not a "
+            "diagnosis in the DSM-5-TR, the manual most US clinicians use (American Psychiatric "
+            "Association, 2022). The World Health Organization's ICD-11 lists <i>compulsive "
+            "sexual behaviour disorder</i> (6C72) as an impulse control disorder, not an "
+            "addiction (World Health Organization, 2019).</p>",
+            heading="About the words we use",
+            tone="note",
+        ),
         section(
             "We are made to connect",
-            "<p>People are born with a deep need to bond with others. When we feel safe, loved "
-            "and seen, we reach toward the people around us.</p>"
-            "<p>When we don't feel safe, we still need relief from the pain of being alone. So we "
-            "bond with something else. It might be a phone, video games, social media, gambling, "
-            "drugs or pornography. That is not a moral failure. It is human nature looking for "
-            "comfort.</p>",
+            "<p>People need to bond with others. It is how we are built. When we feel safe and "
+            "cared for, we turn toward the people around us.</p>"
+            "<p>When people don't feel safe, the need for comfort doesn't go away. So some people "
+            "turn to something that can't let them down in the same way: a phone, games, "
+            "gambling, drugs, or porn. That is not a moral failure. It is a very human way of "
+            "looking for relief.</p>",
         ),
         section(
             "It isn't really about sex",
-            "<p>Pornography and other sexual behaviors act on some of the same brain systems as "
-            "close connection. That is why they can feel like a shortcut to closeness. We think "
-            "of them as a <i>counterfeit</i> relationship.</p>"
+            "<p>For many people we see, the sexual behavior works as a stand-in for closeness. "
+            "We sometimes call it a <i>counterfeit</i> relationship. It can seem safer than a "
+            "real person, because it asks nothing of you and can't turn you away.</p>"
             "<p>If you grew up where people weren't safe or couldn't be counted on, this makes "
-            "sense. A counterfeit partner asks nothing of you and can't reject you. It can seem "
-            "safer than a real person.</p>",
-        ),
-        section(
-            "The counterfeit partner",
-            "<p>When people connect in a loving way, the brain releases a hormone called "
-            "oxytocin. Some call it the bonding or cuddle hormone. Sexual acting out can feel a "
-            "little like that bond, but it never quite delivers. It leaves a person wanting more, "
-            "and feeling emptier than before. In that way, it keeps pointing back to the need "
-            "for real connection.</p>",
-            level="h3",
+            "sense. And the stand-in never quite gives what it seems to promise. Many people "
+            "feel emptier afterward, which points back to the need for real connection.</p>",
         ),
         callout(
-            "<p>Compulsive sexual behavior often comes with deep shame. Shame tells a person to "
-            "hide, and hiding makes the loneliness worse. Here, you can talk about it without "
-            "being judged.</p>",
+            "<p>Sexual behavior that feels out of control often comes with deep shame. Shame "
+            "tells a person to hide, and hiding makes the loneliness worse. Here, you can talk "
+            "about it without being judged.</p>",
             heading="Shame keeps people stuck",
             tone="important",
         ),
         section(
             "Recovery is “we”, not “me”",
-            "<p>Recovery is often described as something a person does alone. Yet healing grows "
-            "from connection: empathy, acceptance, encouragement and healthy relationships. So we "
-            "build recovery around those things.</p>"
-            "<p>This is one reason twelve-step groups and sponsors help so many people. They give "
-            "a person someone who will pick up the phone.</p>",
+            "<p>Recovery is often pictured as something a person does alone. We build it around "
+            "people instead: empathy, acceptance, encouragement and healthy relationships.</p>"
+            "<p>This is one reason peer groups and sponsors help so many people. They give a "
+            "person someone who will pick up the phone.</p>",
         ),
         quote(
-            "We do best when we live in a world where we have at least one really close, "
-            "vulnerable connection with another person.",
-            "Jim Thomas",
+            "The opposite of addiction is not sobriety. The opposite of addiction is connection.",
+            "Johann Hari",
+            source="Everything you think you know about addiction is wrong (TED talk, 2015)",
+            source_url="https://www.ted.com/talks/johann_hari_everything_you_think_you_know_about_addiction_is_wrong",
         ),
         section(
-            "The opposite of addiction is connection",
-            "<p>The goal is more than stopping a behavior. The opposite of sex addiction is not "
-            "just sobriety. It is real, honest connection. It means having people who will be "
-            "there when you reach out, so you can feel seen, safe and soothed.</p>"
-            "<p>Some people hear the word intimacy as “into-me-you-see”. Someone sees who you "
-            "really are, and stays.</p>",
+            "Connection as the goal",
+            "<p>The goal is more than stopping a behavior. It is real, honest closeness with "
+            "people who show up when you reach out. The authors Daniel Siegel and Tina Payne "
+            "Bryson describe what children need from the adults around them as being seen, "
+            "safe, soothed and secure (Siegel &amp; Bryson, 2020). Adults in recovery need "
+            "those things too.</p>",
         ),
         faq(
             "Common questions",
             [
                 (
                     "Is sex addiction a real condition?",
-                    "<p>Experts use different names for it. The World Health Organization's "
-                    "ICD-11 lists <i>compulsive sexual behaviour disorder</i>. Whatever the label, "
-                    "if a pattern of sexual behavior is hurting you or the people you love, and "
-                    "you can't stop, it deserves care.</p>",
+                    "<p>The problem is real, even though the name is debated. “Sex addiction” is "
+                    "not a diagnosis in the DSM-5-TR. ICD-11 has <i>compulsive sexual behaviour "
+                    "disorder</i>: a lasting pattern of failing to control strong sexual urges, "
+                    "which leads to serious distress or problems at home, at work or in other "
+                    "parts of life. Distress that comes only from moral judgments about sex is "
+                    "not enough for this diagnosis (World Health Organization, 2019; Kraus et "
+                    "al., 2018).</p>"
+                    "<p>If your worry is mostly about your values or faith, you are still "
+                    "welcome. We will listen, and we won't put a label on you.</p>",
                 ),
                 (
                     "Do I have to give up sex to recover?",
@@ -315,12 +354,23 @@ SEX_ADDICTION_AND_ATTACHMENT = dict(
                 ),
                 (
                     "Will anyone find out I came here?",
-                    "<p>What you share in therapy is confidential. There are a few legal limits, "
-                    "such as a risk of serious harm. We explain them clearly at your first "
+                    "<p>What you share in therapy is private, and federal law adds extra "
+                    "protection for substance use care (42 CFR Part 2). There are limits. We must "
+                    "act if someone is at serious risk of harm, and the law requires us to report "
+                    "suspected abuse or neglect of a child, an older adult or a dependent adult. "
+                    "A court can also order records. We explain all of this at your first "
                     "session.</p>",
                 ),
             ],
         ),
+    ],
+    references=[
+        APA_DSM5TR_2022,
+        WHO_ICD11,
+        KRAUS_2018,
+        HARI_TED_2015,
+        SIEGEL_BRYSON_2020,
+        PART_2,
     ],
 )
 
@@ -339,7 +389,9 @@ def load(home):
         title="Specialties",
         search_description="The ways we help people with addiction and the people who love them.",
         intro="<p>Every approach we use starts from the same place: you are not broken, and "
-        "the habit that hurts you now once helped you survive.</p>",
+        "for many people the habit that hurts now once helped them get through. Not sure we "
+        'are the right fit? Read <a href="/is-this-the-right-place/">Is this the right place '
+        "for you?</a></p>",
     )
     for slug, fields in DEMO_SPECIALTIES:
         ensure_page(index, SpecialtyPage, slug, **fields)

@@ -4,6 +4,7 @@ Clinicians edit these in the Wagtail admin under Home → Specialties. Each page
 "pain point" in the visitor's own voice, then explains the approach with structured blocks
 (sections, principles, framework steps, scenarios, quotes, questions and answers)."""
 
+from django import forms
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
@@ -15,7 +16,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from practice_site.clinical_review import ClinicallyReviewedPage
 from practice_site.models import BasePage, validate_hero_alt_text
+from practice_site.publishing import DraftFriendlyPageForm, saving_draft
 
 from .blocks import specialty_body_blocks
 
@@ -47,7 +50,7 @@ class SpecialtyIndexPage(BasePage):
         return context
 
 
-class SpecialtyPage(BasePage):
+class SpecialtyPage(ClinicallyReviewedPage, BasePage):
     """One approach or specialty (e.g. The Addiction and Intimacy Framework).
 
     Appears at /specialties/<slug>/, as a card on the specialty index and, when featured,
@@ -71,7 +74,8 @@ class SpecialtyPage(BasePage):
         "Hero image alt text",
         max_length=250,
         blank=True,
-        help_text="Required when there is an image: describe it for people who can't see it.",
+        help_text="Describe the image for people who can't see it. Needed before you publish a "
+        "page with an image (a draft saves without it).",
     )
     pain_point_heading = models.CharField(
         max_length=120,
@@ -88,8 +92,10 @@ class SpecialtyPage(BasePage):
     body = StreamField(
         specialty_body_blocks(),
         blank=True,
-        help_text="The approach, in blocks. A call to action with the practice phone number "
-        "is added at the end of every specialty page automatically.",
+        help_text="The approach, in blocks. Every specialty page ends with a call to action "
+        "(the practice phone number and a link to the contact page), so you don't need to add "
+        "one at the end. If you do end with your own “Call to action” block, it takes the place "
+        "of the standard one.",
     )
     related_categories = ParentalManyToManyField(
         "blog.BlogCategory",
@@ -115,10 +121,11 @@ class SpecialtyPage(BasePage):
             heading="Pain point (the visitor's own words)",
         ),
         FieldPanel("body"),
+        FieldPanel("references"),
         MultiFieldPanel(
             [
                 InlinePanel("related_posts", label="Chosen article", max_num=3),
-                FieldPanel("related_categories"),
+                FieldPanel("related_categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("related_tags"),
             ],
             heading="Related articles",
@@ -133,10 +140,18 @@ class SpecialtyPage(BasePage):
     ]
     parent_page_types = ["specialties.SpecialtyIndexPage"]
     subpage_types = []
+    base_form_class = DraftFriendlyPageForm
 
     def clean(self):
         super().clean()
-        validate_hero_alt_text(self)
+        if not saving_draft(self):  # autosave and "Save draft" keep an image without alt text
+            validate_hero_alt_text(self)
+
+    @property
+    def ends_with_call_to_action(self):
+        """True when the editor's last body block is a call to action: it then stands in for
+        the page's standard closing one, so a visitor never sees two phone boxes in a row."""
+        return bool(self.body) and self.body[-1].block_type == "cta"
 
     def summary_text(self):
         return self.summary

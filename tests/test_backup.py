@@ -34,22 +34,23 @@ MESSAGES = [
 
 CREATE = """
 import json, sys
-from contact.models import Inquiry
+from contact.models import Inquiry, TimelineEntry
 messages = json.loads(sys.stdin.read())
 made = {}
 for n, message in enumerate(messages):
     inquiry = Inquiry.objects.create(
         name=f"Backup {n}", help_for="myself", contact_method="call", phone="+15035550142",
-        message=message, notes=f"staff note {n}", consent=True,
+        message=message, consent=True,
     )
-    made[inquiry.pk] = [inquiry.name, message, inquiry.notes]
+    TimelineEntry.objects.create(inquiry=inquiry, kind="note", text=f"staff note {n}")
+    made[inquiry.pk] = [inquiry.name, message, f"staff note {n}"]
 print(json.dumps(made))
 """
 
 READ = """
 import json
 from contact.models import Inquiry
-print(json.dumps({i.pk: [i.name, i.message, i.notes] for i in Inquiry.objects.all()}))
+print(json.dumps({i.pk: [i.name, i.message, i.timeline.get().text] for i in Inquiry.objects.all()}))
 """
 
 

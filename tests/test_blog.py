@@ -16,6 +16,7 @@ from blog.reading import reading_minutes
 from blog.related import related_posts
 from practice_site.demo import section
 from tests.helpers import parse_page, text_of
+from tests.staff_helpers import log_in_verified
 
 ARTICLE = "/blog/healing-happens-in-community/"
 QUERY_BUDGET = 12
@@ -262,14 +263,12 @@ def test_article_json_ld_is_a_blog_posting_with_dates_authors_and_matching_bread
     assert posting["headline"] == "Healing Happens in Community"
     assert posting["datePublished"] == "2025-03-04"
     assert posting["dateModified"] == "2025-09-12"
-    assert posting["author"] == [
-        {
-            "@type": "Person",
-            "name": "Dana Whitfield",
-            "jobTitle": "LCSW, CSAT",
-            "url": "http://localhost/blog/author/dana-whitfield/",
-        }
-    ]
+    [author] = posting["author"]
+    assert author["@type"] == "Person" and author["name"] == "Dana Whitfield"
+    assert author["honorificSuffix"] == author["jobTitle"] == "LCSW, CSAT"
+    assert author["url"] == "http://localhost/blog/author/dana-whitfield/"
+    license = next(c for c in author["hasCredential"] if c["credentialCategory"] == "license")
+    assert license["name"] == "Licensed Clinical Social Worker (LCSW)"
     assert posting["publisher"]["@type"] == "MedicalClinic"
     assert posting["mainEntityOfPage"]["@id"] == "http://localhost" + ARTICLE
     assert "image" not in posting
@@ -386,7 +385,7 @@ def test_home_page_latest_articles_take_one_query(django_assert_num_queries):
 @pytest.mark.django_db
 def test_authors_and_categories_are_editable_snippets(client):
     admin = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-long-enough-123")
-    client.force_login(admin)
+    log_in_verified(client, admin)
     for model in ("author", "blogcategory"):
         response = client.get(f"/admin/snippets/blog/{model}/")
         assert response.status_code == 200, model

@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
-from contact.models import Inquiry
-from contact.notifications import notify_staff
+from contact.models import Inquiry, IntakeSettings
+from contact.notifications import notify_staff, recipients
 from tests.contact_helpers import CONTACT_URL, form_data
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,11 @@ SECRETS = ["Sam Rivera", "555-0142", "5550142", "sam@example.org", "my drinking"
 class ExplodingBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise ConnectionRefusedError("smtp down")
+
+
+@pytest.fixture
+def intake_settings(site):
+    return IntakeSettings.for_site(site)
 
 
 @pytest.fixture
@@ -65,12 +70,12 @@ def test_the_email_is_sent_only_after_the_inquiry_is_committed(
     assert len(callbacks) == 1
 
 
-def test_addresses_come_from_practice_settings_when_the_environment_has_none(
-    client, settings, practice, django_capture_on_commit_callbacks
+def test_addresses_come_from_intake_settings_when_the_environment_has_none(
+    client, settings, intake_settings, django_capture_on_commit_callbacks
 ):
     settings.INTAKE_NOTIFY_EMAILS = []
-    practice.intake_notification_emails = "a@practice.example, b@practice.example"
-    practice.save()
+    intake_settings.notification_emails = "a@practice.example, b@practice.example"
+    intake_settings.save()
     submit(client, django_capture_on_commit_callbacks)
     assert mail.outbox[0].to == ["a@practice.example", "b@practice.example"]
 
@@ -117,10 +122,19 @@ def test_the_retry_command_skips_spam_and_reports_counts(settings, staff_inbox, 
     assert "Sent 1 notification(s); 0 still pending." in capsys.readouterr().out
 
 
-def test_without_any_addresses_inquiries_stay_pending(settings, practice):
+def test_the_environment_takes_precedence_over_intake_settings(settings, intake_settings):
+    settings.INTAKE_NOTIFY_EMAILS = ["env@practice.example"]
+    intake_settings.notification_emails = "admin-set@practice.example"
+    intake_settings.save()
+    assert recipients() == ["env@practice.example"]
     settings.INTAKE_NOTIFY_EMAILS = []
-    practice.intake_notification_emails = ""
-    practice.save()
+    assert recipients() == ["admin-set@practice.example"]
+
+
+def test_without_any_addresses_inquiries_stay_pending(settings, intake_settings):
+    settings.INTAKE_NOTIFY_EMAILS = []
+    intake_settings.notification_emails = ""
+    intake_settings.save()
     inquiry = Inquiry.objects.create(name="Kim", help_for="myself", contact_method="email", email="k@x.org")
     assert notify_staff(inquiry.pk) is False
     assert mail.outbox == []

@@ -7,6 +7,7 @@ from wagtail.models import ModelLogEntry
 from contact.models import Inquiry
 from contact.permissions import EDITORS_GROUP, INTAKE_GROUP
 from tests.contact_helpers import editor_user, intake_user
+from tests.staff_helpers import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,8 @@ def test_groups_exist_with_the_right_permissions():
     editor_codenames = set(editors.permissions.values_list("codename", flat=True))
     assert "access_admin" in editor_codenames and "change_image" in editor_codenames
     assert not any("inquiry" in codename for codename in editor_codenames)
-    assert not any("practicesettings" in codename for codename in editor_codenames)
+    assert "change_practicesettings" in editor_codenames
+    assert not any("intakesettings" in codename for codename in editor_codenames)
     page_codenames = set(editors.page_permissions.values_list("permission__codename", flat=True))
     assert {"add_page", "change_page", "publish_page"} <= page_codenames
 
@@ -68,23 +70,24 @@ def test_editor_sees_no_menu_item_and_no_dashboard_panel(client, inquiries):
 
 
 def test_intake_staff_see_the_menu_item_and_dashboard_counts(client, inquiries):
-    client.force_login(intake_user())
+    log_in_verified(client, intake_user())
     html = client.get("/admin/").content.decode()
     assert INDEX in html
     assert "<strong>2</strong> new" in html and "<strong>1</strong> urgent" in html
 
 
 def test_intake_staff_list_shows_urgent_and_new_first(client, inquiries, django_assert_max_num_queries):
-    client.force_login(intake_user())
+    log_in_verified(client, intake_user())
     with django_assert_max_num_queries(40):
         response = client.get(INDEX)
     assert response.status_code == 200
     names = [inquiry.name for inquiry in response.context["object_list"]]
-    assert names == ["=HYPERLINK(1)", "Old New", "Done"]
+    # The default view is the open inquiries (the closed one is under "Closed").
+    assert names == ["=HYPERLINK(1)", "Old New"]
 
 
 def test_intake_staff_can_filter_and_search(client, inquiries):
-    client.force_login(intake_user())
+    log_in_verified(client, intake_user())
     assert [i.name for i in client.get(INDEX + "?status=closed").context["object_list"]] == ["Done"]
     assert [i.name for i in client.get(INDEX + "?is_urgent=true").context["object_list"]] == ["=HYPERLINK(1)"]
     assert [i.name for i in client.get(INDEX + "?q=503-555-0143").context["object_list"]] == ["Done"]
@@ -93,7 +96,7 @@ def test_intake_staff_can_filter_and_search(client, inquiries):
 
 def test_opening_an_inquiry_is_audited(client, inquiries):
     user = intake_user()
-    client.force_login(user)
+    log_in_verified(client, user)
     response = client.get(edit_url(inquiries[2]))
     assert response.status_code == 200
     assert "private words" in response.content.decode()
@@ -104,16 +107,15 @@ def test_opening_an_inquiry_is_audited(client, inquiries):
 
 def test_changing_an_inquiry_is_audited(client, inquiries):
     user = intake_user()
-    client.force_login(user)
+    log_in_verified(client, user)
     response = client.post(
         edit_url(inquiries[0]),
-        {"status": "contacted", "assigned_to": user.pk, "notes": "Left a voicemail", "handled_at": ""},
+        {"status": "contacted", "assigned_to": user.pk, "note": "Left a voicemail", "handled_at": "", "loaded_version": 1},
     )
     assert response.status_code == 302
     inquiry = Inquiry.objects.get(pk=inquiries[0].pk)
-    assert (
-        inquiry.status == "contacted" and inquiry.assigned_to == user and inquiry.notes == "Left a voicemail"
-    )
+    assert inquiry.status == "contacted" and inquiry.assigned_to == user
+    assert inquiry.timeline.get(kind="note").text == "Left a voicemail"  # notes are timeline entries now
     assert inquiry.name == "Old New"  # read-only contents cannot be changed through the form
     entry = ModelLogEntry.objects.get(action="wagtail.edit")
     assert entry.user == user and entry.object_id == str(inquiry.pk)
@@ -122,7 +124,7 @@ def test_changing_an_inquiry_is_audited(client, inquiries):
 
 def test_export_is_csv_of_the_filtered_listing_without_messages_and_is_audited(client, inquiries):
     user = intake_user()
-    client.force_login(user)
+    log_in_verified(client, user)
     response = client.get(INDEX + "?export=csv&status=new")
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
@@ -146,7 +148,7 @@ def test_superusers_can_open_the_inbox(client, inquiries):
     admin = get_user_model().objects.create_superuser(
         "boss", "boss@practice.example", "a-long-test-password-123"
     )
-    client.force_login(admin)
+    log_in_verified(client, admin)
     assert client.get(INDEX).status_code == 200
 
 

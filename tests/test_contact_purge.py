@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from contact.crisis import is_crisis_message
-from contact.models import Inquiry
+from contact.models import Inquiry, TimelineEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -67,16 +67,19 @@ def test_message_and_notes_are_encrypted_at_rest():
         contact_method="email",
         email="k@example.org",
         message="I drink every night",
-        notes="Prefers evenings",
     )
+    note = TimelineEntry.objects.create(inquiry=inquiry, kind="note", text="Prefers evenings")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT message, notes, name FROM contact_inquiry WHERE id = %s", [inquiry.pk])
-        message, notes, name = cursor.fetchone()
+        cursor.execute("SELECT message, name FROM contact_inquiry WHERE id = %s", [inquiry.pk])
+        message, name = cursor.fetchone()
+        cursor.execute("SELECT text FROM contact_timelineentry WHERE id = %s", [note.pk])
+        (notes,) = cursor.fetchone()
     assert "drink" not in message and "evenings" not in notes
     assert name == "Kim"
     assert Inquiry.objects.get(pk=inquiry.pk).message == "I drink every night"
     call_command("reencrypt_inquiries", stdout=open("/dev/null", "w"))
-    assert Inquiry.objects.get(pk=inquiry.pk).notes == "Prefers evenings"
+    assert TimelineEntry.objects.get(pk=note.pk).text == "Prefers evenings"
+    assert Inquiry.objects.get(pk=inquiry.pk).message == "I drink every night"
 
 
 @pytest.mark.parametrize(

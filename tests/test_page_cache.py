@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from practice_site.models import StandardPage
 from practice_site.page_cache import GENERATION_KEY
+from tests.staff_helpers import log_in_verified
 
 
 @pytest.mark.django_db
@@ -306,7 +307,7 @@ def test_admin_preview_view_shows_the_draft_to_a_logged_in_editor(client, django
     editor = django_user_model.objects.create_superuser(
         "previewer", "p@example.org", "a-long-test-password-123"
     )
-    client.force_login(editor)
+    log_in_verified(client, editor)
     about = StandardPage.objects.get(slug="about")
     about.title = "Draft title in the admin preview"
     revision = about.save_revision(user=editor)

@@ -23,6 +23,7 @@ from contact.models import Inquiry
 from practice_site import page_cache
 from practice_site.models import StandardPage
 from tests.contact_helpers import CONTACT_URL, form_data
+from tests.staff_helpers import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def admin_client(django_user_model):
         "privacy-ed", "p@example.org", "a-long-test-password-1"
     )
     client = Client()
-    client.force_login(editor)
+    log_in_verified(client, editor)
     return client
 
 

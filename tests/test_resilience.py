@@ -24,6 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from contact.models import Inquiry
 from tests.contact_helpers import CONTACT_URL, THANKS_URL, form_data
 from tests.helpers import CRISIS_MARKERS
+from tests.staff_helpers import log_in_verified
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
@@ -387,7 +388,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>a
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("imgadmin", "imgadmin@example.com", "a-long-password-1")
-    client.force_login(user)
+    log_in_verified(client, user)
     return client
 
 

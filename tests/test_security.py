@@ -5,6 +5,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+from tests.staff_helpers import log_in_verified
+
 PUBLIC_PATHS = ["/", "/specialties/", "/blog/", "/contact/", "/about/", "/search/?q=help", "/missing/"]
 
 
@@ -48,7 +50,7 @@ def test_hsts_is_sent_over_https_for_a_year_with_preload(client):
 @pytest.mark.django_db
 def test_admin_gets_its_own_policy_and_may_frame_itself(client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss", "boss@example.com", "a-long-pass-phrase-1")
-    client.force_login(admin)
+    log_in_verified(client, admin)
     response = client.get("/admin/")
     assert response.status_code == 200
     csp = csp_directives(response["Content-Security-Policy"])
@@ -151,6 +153,6 @@ def test_oversized_public_request_body_is_refused_before_it_is_read(client):
 @pytest.mark.django_db
 def test_admin_never_loads_avatars_from_gravatar(client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss2", "boss2@example.com", "a-long-pass-phrase-2")
-    client.force_login(admin)
+    log_in_verified(client, admin)
     for path in ("/admin/", "/admin/pages/"):
         assert "gravatar.com" not in client.get(path).content.decode()

@@ -17,6 +17,7 @@ from specialties.blocks import FrameworkStepsBlock, PrinciplesBlock, ScenarioBlo
 from specialties.demo import DEMO_SPECIALTIES, principles, scenario, steps
 from specialties.models import SpecialtyIndexPage, SpecialtyPage
 from tests.helpers import parse_page, text_of
+from tests.staff_helpers import log_in_verified
 
 FRAMEWORK_URL = "/specialties/addiction-and-intimacy-framework/"
 
@@ -251,7 +252,7 @@ def list_block(values):
 class TestSpecialtyPageRules(WagtailPageTestCase):
     def setUp(self):
         user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-        self.client.force_login(user)
+        log_in_verified(self.client, user)
 
     def test_specialty_pages_live_only_under_the_specialty_index(self):
         self.assertCanCreateAt(SpecialtyIndexPage, SpecialtyPage)
@@ -310,6 +311,7 @@ class TestSpecialtyPageRules(WagtailPageTestCase):
                         ("cta", {"heading": "Call us", "text": ""}),
                     ]
                 ),
+                "references": streamfield([]),
             }
         )
         self.assertCanCreate(index, SpecialtyPage, data)
@@ -350,6 +352,7 @@ class TestSpecialtyPageRules(WagtailPageTestCase):
                     "pain_point_heading": "Maybe this sounds familiar",
                     "pain_point": "",
                     "body": streamfield([]),
+                    "references": streamfield([]),
                     "related_posts": inline_formset([]),
                     "related_tags": "",
                     "action-publish": "action-publish",
@@ -408,7 +411,7 @@ def test_specialty_json_ld_is_a_medical_web_page_about_a_treatment_with_breadcru
     web_page = blocks["MedicalWebPage"]
     assert web_page["about"]["@type"] == "PsychologicalTreatment"
     assert web_page["about"]["name"] == "Sex Addiction and Attachment"
-    assert web_page["about"]["description"].startswith("Compulsive sexual behavior")
+    assert web_page["about"]["description"].startswith("Sexual behavior that feels out of control")
     assert web_page["publisher"]["@type"] == "MedicalClinic"
     assert web_page["publisher"]["telephone"] == practice.phone_e164
     assert web_page["url"].endswith("/specialties/sex-addiction-and-attachment/")

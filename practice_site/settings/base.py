@@ -36,12 +36,14 @@ INSTALLED_APPS = [
     "specialties",
     "blog",
     "contact",
+    "practice_site.staff_security",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with a Users list that shows each account's second factor.
+    "practice_site.staff_security.apps.StaffUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -59,6 +61,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +77,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Second factor, session limits and export re-confirmation for the admin.
+    "practice_site.staff_security.middleware.StaffSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "practice_site.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,6 +172,7 @@ PAGE_CACHE_UNCACHED_PARAMS = ["q"]
 # change the shared cache failed to record stops old pages from being served within it.
 PAGE_CACHE_EPOCH_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_EPOCH_CHECK_SECONDS", "1"))
 PAGE_CACHE_INVALIDATING_MODELS = [
+    # Not contact.IntakeSettings: where notifications go shows on no page.
     "practice_site.PracticeSettings",
     # Who may see a page: the Privacy dialog saves or deletes only these (no page signal).
     "wagtailcore.PageViewRestriction",
@@ -243,6 +253,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "practice_site.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "practice_site/lockout.html"
 AXES_VERBOSE = False
+# What people type in the second-factor step is never stored with a failed attempt.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "recovery_code"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
@@ -282,6 +294,9 @@ WAGTAIL_SITE_NAME = "Harbor Light Counseling"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents are always downloaded, never rendered inline in the site's origin (a crafted PDF
+# can't run in a visitor's or an editor's session).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -289,6 +304,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no embeds: they would load third-party content
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from gravatar.com for staff
+# Time zones staff may choose on their Account page: the US zones (east to west) and UTC.
+# Wagtail's default lists every name the server's zone database holds, including Debian's
+# "localtime" alias, which browsers reject (RangeError: Invalid time zone specified).
+WAGTAIL_USER_TIME_ZONES = [
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Puerto_Rico",
+    "UTC",
+]
+if TIME_ZONE not in WAGTAIL_USER_TIME_ZONES:
+    WAGTAIL_USER_TIME_ZONES.insert(0, TIME_ZONE)
 
 # Shown by the 500 page (which never touches the database) only when the cached copy of
 # PracticeSettings is unavailable too. Keep it in step with the admin's practice phone.
@@ -311,7 +342,8 @@ LOGGING = {
 
 
 # Contact and intake (contact app) ------------------------------------------------------------
-# Who is told (without any details) that an inquiry arrived; empty: PracticeSettings decides.
+# Who is told (without any details) that an inquiry arrived; empty: the admin's Settings →
+# Intake notifications (contact.IntakeSettings, administrators only) decides.
 INTAKE_NOTIFY_EMAILS = env_list("INTAKE_NOTIFY_EMAILS")
 # Saved inquiries allowed per visitor IP per window: "count/seconds".
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/600")
@@ -322,8 +354,36 @@ CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
 CONTACT_FORM_MAX_AGE_SECONDS = int(os.environ.get("CONTACT_FORM_MAX_AGE_SECONDS", str(2 * 60 * 60)))
 # Closed and spam inquiries older than this are deleted by `manage.py purge_inquiries`.
 INQUIRY_RETENTION_DAYS = int(os.environ.get("INQUIRY_RETENTION_DAYS", "365"))
+
+# Clinical review (practice_site/clinical_review.py): a health page's review is due again this
+# many days after it was approved, and at once when a change is published after it.
+CLINICAL_REVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINICAL_REVIEW_MAX_AGE_DAYS", "365"))
+# Pages whose reading grade (Flesch-Kincaid) is above this are listed in the plain-language report.
+PLAIN_LANGUAGE_MAX_GRADE = 8
 # Inquiry messages and staff notes are encrypted at rest (django-fernet-encrypted-fields) with
 # keys derived from SECRET_KEY (and SECRET_KEY_FALLBACKS) and these salts. The salt is not a
 # secret; the default is fine. To rotate, put a new salt FIRST (comma list, old ones after),
 # then run `manage.py reencrypt_inquiries`; see README "Inquiry encryption".
 SALT_KEY = env_list("INQUIRY_ENCRYPTION_SALT", "harbor-light-inquiries-v1")
+
+
+# Staff accounts and second factor (practice_site/staff_security) ------------------------------
+# Editors may set up a second factor; with this on, they must (inquiry readers always must).
+STAFF_2FA_REQUIRED_FOR_EDITORS = env_bool("STAFF_2FA_REQUIRED_FOR_EDITORS")
+# Inquiry readers' sessions end after this long without activity, and this long after sign-in.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
+# Exporting inquiries needs the password and second factor confirmed within this many minutes.
+STAFF_REAUTH_MINUTES = int(os.environ.get("STAFF_REAUTH_MINUTES", "10"))
+STAFF_RECOVERY_CODE_COUNT = 10
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Passkeys, as the second step only (never instead of the password), for the host the admin is
+# served from; the expected origin is the request's own (practice_site/staff_security/passkeys.py).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "practice_site.staff_security.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "practice_site.staff_security.passkeys.PasskeyHelper"
+# That check wants a fixed list of origins (OTP_WEBAUTHN_ALLOWED_ORIGINS); PasskeyHelper uses
+# the request's own, whose host ALLOWED_HOSTS has already vetted.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]

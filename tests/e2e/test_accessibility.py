@@ -51,6 +51,8 @@ PAGES = [
     "/no-such-page/",
     "/about/",  # the standard content page, with clinician profiles
     "/faq/",  # the standard content page, with questions and answers
+    "/is-this-the-right-place/",  # where to go instead: crisis lines, withdrawal, naloxone
+    "/specialties/sex-addiction-and-attachment/",  # references and the reviewed-by line
 ]
 
 # Interactive elements in the page furniture and forms, at least 24x24 CSS px (WCAG 2.5.8).

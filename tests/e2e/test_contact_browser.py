@@ -4,6 +4,7 @@ import pytest
 
 from contact.models import Inquiry
 from tests.contact_helpers import intake_user
+from tests.staff_helpers import code_for, give_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +41,7 @@ def test_visitor_sends_an_inquiry_at_phone_width_and_intake_staff_find_it(
 
     # Intake staff, in a separate browser context, log in and find it.
     user = intake_user("intake-browser")
+    device = give_authenticator(user)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         admin = context.new_page()
@@ -47,10 +49,14 @@ def test_visitor_sends_an_inquiry_at_phone_width_and_intake_staff_find_it(
         admin.fill("input[name=username]", user.username)
         admin.fill("input[name=password]", "a-long-test-password-123")
         admin.locator("form button[type=submit], form input[type=submit]").first.click()
+        # Intake staff sign in with a second factor: the code their authenticator app shows.
+        admin.wait_for_url("**/admin/two-step/verify/**")
+        admin.get_by_label("6-digit code from your authenticator app").fill(code_for(device))
+        admin.get_by_role("button", name="Continue").click()
         admin.wait_for_url("**/admin/")
         assert admin.get_by_text("1 new").first.is_visible() or "1</strong> new" in admin.content()
         admin.goto(live_demo.url + "/admin/inquiries/?q=Robin")
-        row = admin.get_by_role("link", name=f"Inquiry #{inquiry.pk}")
+        row = admin.get_by_role("link", name="Robin Example")  # the inbox links each name
         assert row.is_visible()
         row.click()
         admin.wait_for_url(f"**/admin/inquiries/edit/{inquiry.pk}/")

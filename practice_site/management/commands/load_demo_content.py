@@ -22,6 +22,8 @@ class Command(BaseCommand):
         contact_demo.load(home)
         site_demo.load(home)  # last: the About page lists the blog's authors as clinicians
         site_demo.feature_specialties(home)
+        # Last: the pages above are final, so the demo review covers what visitors see.
+        site_demo.mark_demo_content_reviewed(blog_demo.ensure_demo_reviewer())
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages.")
         )
