@@ -114,7 +114,7 @@ def ensure_home():
             port=80,
             root_page=home,
             is_default_site=True,
-            site_name="Harbor Light Counseling",
+            site_name="Wrenfield Counseling",
         )
     return HomePage.objects.get(pk=home.pk)
 
@@ -123,11 +123,11 @@ def ensure_practice_settings(site):
     practice = PracticeSettings.for_site(site)
     if practice.street_address:
         return practice
-    practice.practice_name = "Harbor Light Counseling"
+    practice.practice_name = "Wrenfield Counseling"
     practice.tagline = "Addiction therapy rooted in connection"
     practice.phone = "(503) 555-0123"
     practice.text_number = "(503) 555-0147"
-    practice.email = "hello@harborlight.example"
+    practice.email = "hello@wrenfield.example"
     practice.street_address = "418 Linden Avenue, Suite 210"
     practice.locality = "Fairview"
     practice.region = "OR"

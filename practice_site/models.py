@@ -76,7 +76,7 @@ class PracticeSettings(BaseSiteSetting):
     nothing here routes health information (where inquiry notifications go is
     contact.IntakeSettings, for administrators only)."""
 
-    practice_name = models.CharField(max_length=120, default="Harbor Light Counseling")
+    practice_name = models.CharField(max_length=120, default="Wrenfield Counseling")
     tagline = models.CharField(max_length=160, blank=True, default="Addiction therapy rooted in connection")
     phone = models.CharField(
         max_length=32,

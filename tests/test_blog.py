@@ -218,11 +218,11 @@ def test_apa_names_and_citation():
         [A("Marcus Hale"), A("Dana Whitfield")],
         datetime.date(2025, 5, 20),
         "Recovery Is Possible",
-        "Harbor Light Counseling",
+        "Wrenfield Counseling",
         "https://example.org/blog/r/",
     )
     assert citation == (
-        "Hale, M., & Whitfield, D. (2025, May 20). Recovery Is Possible. Harbor Light Counseling. "
+        "Hale, M., & Whitfield, D. (2025, May 20). Recovery Is Possible. Wrenfield Counseling. "
         "https://example.org/blog/r/"
     )
 
@@ -232,7 +232,7 @@ def test_article_shows_the_citation_built_from_its_metadata(client):
     html = client.get("/blog/recovery-is-possible-healing-relationships/").content.decode()
     assert (
         "Hale, M., &amp; Whitfield, D. (2025, May 20). Recovery Is Possible: the Power of Healing "
-        "Relationships. Harbor Light Counseling. http://localhost/blog/recovery-is-possible-healing-relationships/"
+        "Relationships. Wrenfield Counseling. http://localhost/blog/recovery-is-possible-healing-relationships/"
     ) in html
 
 

@@ -290,7 +290,7 @@ MAX_PUBLIC_REQUEST_BODY = 1_048_576  # public pages; the admin's image uploads h
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields.
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Harbor Light Counseling"
+WAGTAIL_SITE_NAME = "Wrenfield Counseling"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
