@@ -27,7 +27,7 @@ from practice_site.blocks import common_body_blocks
 from practice_site.clinical_review import ClinicallyReviewedPage
 from practice_site.jsonld import breadcrumb_list, clinic_reference
 from practice_site.models import BasePage, validate_hero_alt_text
-from practice_site.publishing import DraftFriendlyPageForm, saving_draft
+from practice_site.publishing import DraftFriendlyPageForm
 
 from .citation import apa_citation
 from .reading import reading_minutes, word_count
@@ -320,8 +320,7 @@ class BlogPage(ClinicallyReviewedPage, BasePage):
 
     def clean(self):
         super().clean()
-        if not saving_draft(self):  # autosave and "Save draft" keep an image without alt text
-            validate_hero_alt_text(self)
+        validate_hero_alt_text(self)
         if self.last_updated and self.date and self.last_updated < self.date:
             raise ValidationError({"last_updated": "The update can't be before the publication date."})
 

@@ -1,5 +1,5 @@
 """Admin registration for the blog: one "Blog" menu with the articles, authors and categories;
-the dashboard's "Write an article" shortcut; the alt-text rule around drafts and publishing."""
+the dashboard's "Write an article" shortcut (the alt-text rule's hooks are practice_site's)."""
 
 import swapper
 from django.urls import reverse
@@ -9,8 +9,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-
-from practice_site.publishing import refuse_bulk_publish_without_alt_text, remind_about_hero_alt_text
 
 from .models import Author, BlogCategory, BlogIndexPage, BlogPage
 
@@ -92,15 +90,3 @@ def write_an_article_shortcut(request):
             "url": reverse("wagtailadmin_pages:add", args=["blog", "blogpage", index.pk]),
         }
     ]
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def remind_about_article_alt_text(request, page):
-    if isinstance(page, BlogPage):
-        remind_about_hero_alt_text(request, page)
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publish_of_articles_without_alt_text(request, action_type, objects, action):
-    return refuse_bulk_publish_without_alt_text(request, action_type, objects, action, BlogPage)

@@ -36,15 +36,20 @@ def _admin_link(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _email(subject, lines, link_label, path, to):
+    """A reminder: a few lines, a link into the admin, and the no-details footer."""
+    body = [*lines, "", f"{link_label} (you will be asked to log in):", _admin_link(path), *FOOTER]
+    return EmailMessage(subject=subject, body="\n".join(body), to=to)
+
+
+def _inquiry_email(inquiry_pk, subject, first_line, to):
+    path = reverse("inquiries:edit", args=[inquiry_pk])
+    return _email(subject, [first_line], "Open it in the admin", path, to)
+
+
 def assignment_email(inquiry_pk, to):
-    body = [
-        f"An inquiry was assigned to you: #{inquiry_pk}",
-        "",
-        "Open it in the admin (you will be asked to log in):",
-        _admin_link(reverse("inquiries:edit", args=[inquiry_pk])),
-        *FOOTER,
-    ]
-    return EmailMessage(subject=f"An inquiry was assigned to you: #{inquiry_pk}", body="\n".join(body), to=to)
+    subject = f"An inquiry was assigned to you: #{inquiry_pk}"
+    return _inquiry_email(inquiry_pk, subject, subject, to)
 
 
 def notify_assignee(inquiry_pk, user_pk):
@@ -67,30 +72,21 @@ def notify_assignee_after_commit(inquiry_pk, user_pk):
 
 
 def digest_email(counts, to):
-    index = reverse("inquiries:index")
-    body = [
+    lines = [
         "Good morning. The intake inbox right now:",
         "",
         f"New: {counts['new']}",
         f"Overdue (nobody has reached out within the promised time): {counts['overdue']}",
         f"Urgent and still open: {counts['urgent']}",
-        "",
-        "Open the inbox (you will be asked to log in):",
-        _admin_link(index),
-        *FOOTER,
     ]
-    return EmailMessage(subject="Intake inbox this morning", body="\n".join(body), to=to)
+    return _email("Intake inbox this morning", lines, "Open the inbox", reverse("inquiries:index"), to)
 
 
 def overdue_email(inquiry_pk, to):
-    body = [
-        f"Inquiry #{inquiry_pk} is overdue: nobody has reached out within the time the practice promised.",
-        "",
-        "Open it in the admin (you will be asked to log in):",
-        _admin_link(reverse("inquiries:edit", args=[inquiry_pk])),
-        *FOOTER,
-    ]
-    return EmailMessage(subject=f"Inquiry #{inquiry_pk} is overdue", body="\n".join(body), to=to)
+    first_line = (
+        f"Inquiry #{inquiry_pk} is overdue: nobody has reached out within the time the practice promised."
+    )
+    return _inquiry_email(inquiry_pk, f"Inquiry #{inquiry_pk} is overdue", first_line, to)
 
 
 def _send_once(key, build_email):

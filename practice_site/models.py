@@ -19,6 +19,7 @@ from .jsonld import breadcrumb_list, clinic_reference, faq_page, medical_clinic
 from .page_cache import now_and_after_commit
 from .phone import to_display, to_e164
 from .plain_language import PlainLanguagePanel
+from .publishing import saving_draft
 
 DAYS = [
     ("Monday", "Monday"),
@@ -44,7 +45,11 @@ class OpeningHoursBlock(blocks.StructBlock):
 
 
 def validate_hero_alt_text(page):
-    """A page with a hero image needs alt text (specialty pages and articles share this rule)."""
+    """A page with a hero image needs alt text (specialty pages and articles share this rule)
+    before it is published. A draft (autosave, "Save draft", preview: see
+    practice_site.publishing) may keep an image without it while the editor types."""
+    if saving_draft(page):
+        return
     if page.hero_image_id and not page.hero_alt.strip():
         raise ValidationError(
             {"hero_alt": "Describe the image for people who can't see it, or remove the image."}

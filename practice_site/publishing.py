@@ -9,8 +9,8 @@ autosave the moment they choose the image. Publishing outside the edit form (the
 explorer's bulk "Publish") is checked by `refuse_bulk_publish_without_alt_text`.
 
 Used by `blog.BlogPage` and `specialties.SpecialtyPage` (both with a hero image and the
-alt-text rule in `practice_site.models`); each app registers the hooks for its own
-page type in its `wagtail_hooks.py`."""
+alt-text rule in `practice_site.models`); practice_site/wagtail_hooks.py registers the hooks
+once for every page type edited with `DraftFriendlyPageForm`."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -36,6 +36,13 @@ class DraftFriendlyPageForm(WagtailAdminPageForm):
         setattr(self.instance, DRAFT_FLAG, False)
 
 
+def uses_hero_alt_rule(page_class):
+    """True for the page types whose hero image must have alt text before publishing: those
+    edited with DraftFriendlyPageForm (articles and specialty pages)."""
+    form_class = getattr(page_class, "base_form_class", None)
+    return isinstance(form_class, type) and issubclass(form_class, DraftFriendlyPageForm)
+
+
 def hero_alt_text_missing(page):
     return bool(page.hero_image_id) and not (page.hero_alt or "").strip()
 
@@ -53,16 +60,17 @@ def remind_about_hero_alt_text(request, page):
         )
 
 
-def refuse_bulk_publish_without_alt_text(request, action_type, pages, action, page_class):
+def refuse_bulk_publish_without_alt_text(request, action_type, pages, action):
     """The explorer's bulk "Publish" publishes each page's latest draft without the edit form:
     refuse it, with a message saying which pages need alt text, rather than fail halfway."""
     if action_type != "publish":
         return None
-    candidates = [page for page in pages if issubclass(page.specific_class or object, page_class)]
+    candidates = list(pages)
     form = getattr(action, "cleaned_form", None)
     if form is not None and form.cleaned_data.get("include_descendants"):
         for page in pages:
-            candidates += page_class.objects.descendant_of(page).not_live()
+            candidates += page.get_descendants().not_live()
+    candidates = [page for page in candidates if uses_hero_alt_rule(page.specific_class)]
     missing = []
     for page in candidates:
         draft = page.get_latest_revision_as_object()

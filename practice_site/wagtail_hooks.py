@@ -14,6 +14,7 @@ from wagtail.models import TaskState, WorkflowState, get_default_page_content_ty
 from wagtail.permissions import policy_registry
 
 from .models import PracticeSettings
+from .publishing import refuse_bulk_publish_without_alt_text, remind_about_hero_alt_text, uses_hero_alt_rule
 
 SHORTCUTS_HOOK = "editor_dashboard_shortcuts"
 PAGE_EDITING_ACTIONS = ["add", "change", "publish"]
@@ -172,6 +173,18 @@ def register_plain_language_report():
     return PageEditorsReportItem(
         "Plain language", reverse("plain_language_report"), icon_name="glasses", order=101
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def remind_about_alt_text_after_save_draft(request, page):
+    if uses_hero_alt_rule(type(page)):
+        remind_about_hero_alt_text(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_pages_without_alt_text(request, action_type, objects, action):
+    return refuse_bulk_publish_without_alt_text(request, action_type, objects, action)
 
 
 @hooks.register("after_create_page")

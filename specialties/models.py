@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from practice_site.clinical_review import ClinicallyReviewedPage
 from practice_site.models import BasePage, validate_hero_alt_text
-from practice_site.publishing import DraftFriendlyPageForm, saving_draft
+from practice_site.publishing import DraftFriendlyPageForm
 
 from .blocks import specialty_body_blocks
 
@@ -144,8 +144,7 @@ class SpecialtyPage(ClinicallyReviewedPage, BasePage):
 
     def clean(self):
         super().clean()
-        if not saving_draft(self):  # autosave and "Save draft" keep an image without alt text
-            validate_hero_alt_text(self)
+        validate_hero_alt_text(self)
 
     @property
     def ends_with_call_to_action(self):
