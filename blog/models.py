@@ -125,9 +125,11 @@ class Author(models.Model):
 
     @property
     def display_name(self):
-        """ "Dr. Marcus Hale, MD" / "Dana Whitfield, LCSW, CSAT"."""
-        name = f"{self.honorific} {self.name}".strip()
-        return f"{name}, {self.credentials}" if self.credentials else name
+        """ "Marcus Hale, MD" / "Dana Whitfield, LCSW, CSAT" / "Dr. Ana Ruiz" (no credentials).
+        A title and a degree never both: "Dr. Marcus Hale, MD" says the same thing twice."""
+        if self.credentials:
+            return f"{self.name}, {self.credentials}"
+        return f"{self.honorific} {self.name}".strip()
 
     @property
     def license_line(self):
@@ -143,7 +145,9 @@ class Author(models.Model):
 
     def schema_person(self, url=None):
         """The clinician as a schema.org Person with their credentials (author, reviewedBy)."""
-        person = {"@type": "Person", "name": f"{self.honorific} {self.name}".strip()}
+        person = {"@type": "Person", "name": self.name}
+        if self.honorific:
+            person["honorificPrefix"] = self.honorific
         if url:
             person["url"] = url
         if self.credentials:

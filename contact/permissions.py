@@ -2,7 +2,9 @@
 
 - "Intake staff": log in to the admin, view and change inquiries (not add or delete them).
   Nothing else: no pages, no settings.
-- "Editors": log in to the admin, add/change/publish pages (from the tree root down), manage
+- "Editors": log in to the admin, add/change/publish pages (from the tree root down; health pages
+  under the "Clinical review" workflow only through a reviewer's approval, see
+  practice_site/review_gate.py), manage
   snippets and images, and change the practice's public details (Settings → Practice
   settings: name, phone, email, address, hours, crisis notice). Never anything on inquiries,
   nor on where intake notifications go (Settings → Intake notifications, IntakeSettings):

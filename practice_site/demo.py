@@ -173,11 +173,14 @@ def load(home):
 
 
 def mark_demo_content_reviewed(reviewer):
-    """Put the demo's health pages under the Clinical review workflow and record the demo
-    reviewer's approval on them, the way an approval does (ClinicallyReviewedPage.record_clinical_review).
+    """Put the demo's health pages under the Clinical review workflow and have the demo reviewer
+    approve them through it, as a reviewer does in the admin: the loader submits each page, the
+    reviewer's approval publishes it, and the approval stamps the review
+    (clinical_review.stamp_clinical_review). Nobody types a reviewer or a date.
 
-    Only pages the loader alone has written (no revision by a person) and never reviewed are
-    stamped: an editor's change, or a real review, is never overwritten."""
+    Only pages the loader alone has written (no revision by a person), never reviewed and not
+    already in a workflow are submitted: an editor's change, or a real review, is never
+    overwritten or marked reviewed."""
     from django.apps import apps
 
     from .clinical_review import ClinicallyReviewedPage
@@ -193,7 +196,22 @@ def mark_demo_content_reviewed(reviewer):
         for page in pages:
             if page.live_revision is None or page.revisions.exclude(user=None).exists():
                 continue
-            page.record_clinical_review(reviewer, page.live_revision)
+            if page.workflow_in_progress:
+                continue
+            approve_through_workflow(page, reviewer)
+
+
+def approve_through_workflow(page, reviewer):
+    """Submit `page` (by the loader, no user) to its clinical review workflow and approve every
+    task as `reviewer`; the last approval publishes the page and stamps the review."""
+    workflow = page.get_workflow()
+    if workflow is None:
+        return
+    state = workflow.start(page, user=None)
+    while state.status == state.STATUS_IN_PROGRESS and state.current_task_state is not None:
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve", comment="Demo content review.")
+        state.refresh_from_db()
 
 
 def feature_specialties(home):

@@ -20,6 +20,7 @@ from .page_cache import now_and_after_commit
 from .phone import to_display, to_e164
 from .plain_language import PlainLanguagePanel
 from .publishing import saving_draft
+from .review_gate import ReviewGatedPermissionTester
 
 DAYS = [
     ("Monday", "Monday"),
@@ -260,6 +261,11 @@ class BasePage(Page):
 
     def summary_text(self):
         return ""
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions, except that pages under clinical review are published
+        by their reviewers (practice_site.review_gate)."""
+        return ReviewGatedPermissionTester(user, self)
 
     def meta_description(self):
         return (self.search_description or self.summary_text() or "").strip()[:300]

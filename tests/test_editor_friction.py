@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
 from contact.permissions import EDITORS_GROUP
+from practice_site.clinical_review import CLINICAL_REVIEWERS_GROUP
 from practice_site.demo import cta, section
 from practice_site.wagtail_hooks import EditorStartPanel
 from specialties.models import SpecialtyIndexPage, SpecialtyPage
@@ -52,6 +53,12 @@ def image(db, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path
     return Image.objects.create(title="Harbor at dawn", file=get_test_image_file())
+
+
+def reviewer_user():
+    user = make_user("reviewer")
+    user.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS_GROUP))
+    return user
 
 
 def edit_url(page):
@@ -241,21 +248,27 @@ def test_autosave_keeps_an_article_image_without_alt_text_but_publishing_refuses
     draft = BlogPage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert draft.hero_image_id == image.pk and draft.hero_alt == ""
 
-    # Publishing the same thing is refused, with the alt text message next to the field.
+    # Submitting the same thing for clinical review (an editor's way to publish an article) is
+    # refused, with the alt text message next to the field.
     response = client.post(
-        edit_url(article), article_form(article, hero_image=image.pk, **{"action-publish": "1"})
+        edit_url(article), article_form(article, hero_image=image.pk, **{"action-submit": "1"})
     )
     assert response.status_code == 200
     assert response.context["form"].errors["hero_alt"] == [ALT_TEXT_MESSAGE]
+    assert not BlogPage.objects.get(pk=article.pk).workflow_in_progress
     live = BlogPage.objects.get(pk=article.pk)
     assert live.hero_image_id is None  # the public page never showed the image without alt text
 
-    # With the alt text typed, it publishes.
+    # With the alt text typed, it goes to review, and the reviewer's approval publishes it.
     response = client.post(
         edit_url(article),
-        article_form(article, hero_image=image.pk, hero_alt="Calm water at dawn", **{"action-publish": "1"}),
+        article_form(article, hero_image=image.pk, hero_alt="Calm water at dawn", **{"action-submit": "1"}),
     )
     assert response.status_code == 302
+    article = BlogPage.objects.get(pk=article.pk)
+    assert article.workflow_in_progress and article.hero_image_id is None
+    task_state = article.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, reviewer_user(), "approve")
     live = BlogPage.objects.get(pk=article.pk)
     assert live.hero_image_id == image.pk and live.hero_alt == "Calm water at dawn"
 
@@ -272,13 +285,15 @@ def test_save_draft_keeps_a_new_specialty_image_without_alt_text_with_a_gentle_r
     html = response.content.decode()
     assert "Your draft is saved. Before you publish, describe the hero image" in html
 
-    response = client.post(edit_url(page), specialty_form(hero_image=image.pk, **{"action-publish": "1"}))
+    response = client.post(edit_url(page), specialty_form(hero_image=image.pk, **{"action-submit": "1"}))
     assert response.status_code == 200
     assert response.context["form"].errors["hero_alt"] == [ALT_TEXT_MESSAGE]
     assert not SpecialtyPage.objects.get(pk=page.pk).live
 
 
 def test_bulk_publish_from_the_explorer_refuses_a_draft_without_alt_text(client, editor, image):
+    # Bulk "Publish" of an article is for those who may publish it directly: its reviewers.
+    editor.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS_GROUP))
     article = new_article(slug="bulk-publish")
     article.hero_image = image
     article.save_revision(user=editor, clean=False)  # as autosave saves it

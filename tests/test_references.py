@@ -50,7 +50,7 @@ def test_article_json_ld_has_citations_and_review(client):
     ]
     assert alexander["url"] == "https://doi.org/10.1007/BF00426903" and alexander["datePublished"] == "1978"
     page = posting["mainEntityOfPage"]
-    assert page["reviewedBy"]["@type"] == "Person" and page["reviewedBy"]["name"] == "Dr. Naomi Castillo"
+    assert page["reviewedBy"]["@type"] == "Person" and page["reviewedBy"]["name"] == "Naomi Castillo"
     assert page["reviewedBy"]["honorificSuffix"] == "MD"
     assert any(c["credentialCategory"] == "license" for c in page["reviewedBy"]["hasCredential"])
     assert page["lastReviewed"] == timezone.localdate().isoformat()
@@ -60,7 +60,7 @@ def test_article_json_ld_has_citations_and_review(client):
 def test_specialty_json_ld_has_citations_and_review(client):
     html = client.get(SPECIALTY).content.decode()
     web_page = next(b for b in parse_page(html).json_ld if b["@type"] == "MedicalWebPage")
-    assert web_page["reviewedBy"]["name"] == "Dr. Naomi Castillo"
+    assert web_page["reviewedBy"]["name"] == "Naomi Castillo"
     assert web_page["lastReviewed"] == timezone.localdate().isoformat()
     names = [work["name"] for work in web_page["citation"]]
     assert "Compulsive sexual behaviour disorder in the ICD-11" in names

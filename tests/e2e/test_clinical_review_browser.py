@@ -1,5 +1,6 @@
-"""A clinical reviewer signs in through the admin's login form, approves a page an editor
-submitted to the "Clinical review" workflow, and the public page then says who reviewed it."""
+"""An editor, who has no Publish button on a health page, submits a change to the "Clinical
+review" workflow; a clinical reviewer signs in through the admin's login form and approves it;
+the public page then shows the change and says who reviewed it."""
 
 import re
 
@@ -21,10 +22,29 @@ def test_reviewer_approves_a_submitted_page_and_the_public_page_shows_the_review
     reviewer.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS_GROUP))
     Author.objects.create(name="Rivka Stone", slug="rivka-stone", credentials="PsyD", user=reviewer)
     editor = editor_user()
-    page = SpecialtyPage.objects.get(slug="addiction-and-intimacy-framework").get_latest_revision_as_object()
-    page.summary = "A summary the reviewer checked."
-    page.save_revision(user=editor)
-    page.get_workflow().start(page, editor)
+    page = SpecialtyPage.objects.get(slug="addiction-and-intimacy-framework")
+
+    # The editor changes the page and, having no Publish button on a health page, submits it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        desk = context.new_page()
+        desk.goto(live_demo.url + "/admin/login/")
+        desk.fill("input[name=username]", editor.username)
+        desk.fill("input[name=password]", PASSWORD)
+        desk.locator("form button[type=submit], form input[type=submit]").first.click()
+        desk.wait_for_url(re.compile(r".*/admin/$"))
+        desk.goto(f"{live_demo.url}/admin/pages/{page.pk}/edit/")
+        desk.fill("#id_summary", "A summary the reviewer checked.")
+        assert desk.locator('button[name="action-publish"]').count() == 0
+        desk.get_by_role("button", name="More actions").click()
+        with desk.expect_navigation():
+            desk.get_by_role("button", name="Submit to Clinical review").click()
+        assert "submitted" in desk.content().lower()
+        desk.close()
+    finally:
+        context.close()
+    page.refresh_from_db()
+    assert page.workflow_in_progress and page.summary != "A summary the reviewer checked."
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -26,9 +26,11 @@ from django.contrib.auth.models import Group
 from contact.permissions import EDITORS_GROUP, ensure_groups
 from practice_site.models import StandardPage
 ensure_groups()
+# Clinicians who also review (About is under clinical review: a plain editor submits it instead,
+# tests/e2e/test_clinical_review_browser.py), so they may publish it directly.
 for name in ("clinician", "second-clinician"):
     user = get_user_model().objects.create_user(name, f"{name}@practice.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP), Group.objects.get(name="Clinical reviewers"))
 print("ABOUT", StandardPage.objects.get(slug="about").pk)
 """.replace("PASSWORD", repr(PASSWORD))
 

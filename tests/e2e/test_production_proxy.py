@@ -52,7 +52,8 @@ from contact.permissions import EDITORS_GROUP, ensure_groups
 from specialties.models import SpecialtyPage
 ensure_groups()
 editor = get_user_model().objects.create_user("proxy-editor", "editor@practice.example", {PASSWORD!r})
-editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+# An editor who is also a clinical reviewer: the specialty page is under clinical review.
+editor.groups.add(Group.objects.get(name=EDITORS_GROUP), Group.objects.get(name="Clinical reviewers"))
 page = SpecialtyPage.objects.live().order_by("path").first()
 print("PAGE", page.pk, page.slug)
 """
