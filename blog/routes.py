@@ -110,7 +110,7 @@ class BlogRoutesMixin:
     def category_view(self, request, slug):
         from .models import BlogCategory
 
-        category = get_object_or_404(BlogCategory, slug=slug)
+        category = get_object_or_404(BlogCategory, slug=slug, locale_id=self.locale_id)
         listing = Listing(
             heading=f"Articles about {category.name}",
             description=category.description
@@ -137,7 +137,7 @@ class BlogRoutesMixin:
     def author_view(self, request, slug):
         from .models import Author
 
-        author = get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(Author, slug=slug, locale_id=self.locale_id)
         listing = Listing(
             heading=f"Articles by {author.honorific} {author.name}".replace("  ", " "),
             description=author.bio[:300] or f"Articles written by {author.display_name}.",

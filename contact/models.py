@@ -84,7 +84,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["practice_site.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
         return "Call or send a short, private message. We answer within one business day."
@@ -186,6 +186,10 @@ class Inquiry(models.Model):
         AFTERNOON = "afternoon", "Afternoon (noon to 5)"
         EVENING = "evening", "Evening (5 to 8)"
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"
@@ -212,6 +216,14 @@ class Inquiry(models.Model):
         validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
     )
     consent = models.BooleanField("I have read the privacy notice", default=False)
+    # The language of the form the person used: the callback happens in it.
+    language = models.CharField(
+        max_length=5,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        db_index=True,
+        help_text="The language of the form they used: call back in it.",
+    )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
     is_urgent = models.BooleanField(

@@ -3,8 +3,10 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -83,6 +85,13 @@ class PracticeSettings(BaseSiteSetting):
 
     practice_name = models.CharField(max_length=120, default="Wrenfield Counseling")
     tagline = models.CharField(max_length=160, blank=True, default="Addiction therapy rooted in connection")
+    tagline_es = models.CharField(
+        "Tagline in Spanish",
+        max_length=160,
+        blank=True,
+        default="Terapia para las adicciones basada en la conexión",
+        help_text="Shown under the name on Spanish pages (/es/).",
+    )
     phone = models.CharField(
         max_length=32,
         validators=[validate_phone],
@@ -114,10 +123,25 @@ class PracticeSettings(BaseSiteSetting):
         ),
         help_text="Shown above the crisis lines on every page. Keep it short and plain.",
     )
+    crisis_notice_es = models.TextField(
+        "Crisis notice in Spanish",
+        max_length=600,
+        blank=True,
+        default=(
+            "Si está en peligro ahora mismo, llame al 911. Si piensa en el suicidio o está en "
+            "crisis, llame al 988 y oprima 2 para hablar en español, a cualquier hora."
+        ),
+        help_text="Shown above the crisis lines on Spanish pages (/es/). Keep it short and plain.",
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("accepting_new_clients")],
+            [
+                FieldPanel("practice_name"),
+                FieldPanel("tagline"),
+                FieldPanel("tagline_es"),
+                FieldPanel("accepting_new_clients"),
+            ],
             heading="Practice",
         ),
         MultiFieldPanel(
@@ -134,11 +158,27 @@ class PracticeSettings(BaseSiteSetting):
             heading="Address",
         ),
         FieldPanel("opening_hours"),
-        FieldPanel("crisis_notice"),
+        MultiFieldPanel(
+            [FieldPanel("crisis_notice"), FieldPanel("crisis_notice_es")],
+            heading="Crisis notice",
+        ),
     ]
 
     class Meta:
         verbose_name = "Practice settings"
+
+    @property
+    def localized_tagline(self):
+        """The tagline in the language of the page being rendered."""
+        from django.utils.translation import get_language
+
+        return (self.tagline_es or self.tagline) if get_language() == "es" else self.tagline
+
+    @property
+    def localized_crisis_notice(self):
+        from django.utils.translation import get_language
+
+        return (self.crisis_notice_es or self.crisis_notice) if get_language() == "es" else self.crisis_notice
 
     @property
     def phone_e164(self):
@@ -300,8 +340,21 @@ def practice_clinic_data(request, practice):
     """The practice's MedicalClinic JSON-LD, listing every live, public specialty."""
     from specialties.models import SpecialtyPage
 
-    specialties = SpecialtyPage.objects.live().public().order_by("path")
+    from .i18n import active_locale
+
+    specialties = visible_pages(SpecialtyPage.objects.filter(locale=active_locale())).order_by("path")
     return medical_clinic(practice, request, specialties)
+
+
+def visible_pages(queryset):
+    """Live pages outside any private section of the site: Wagtail's ``.live().public()`` with
+    the view restrictions as a subquery instead of a query of their own."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return queryset.live().filter(~Exists(restrictions))
 
 
 class HomePageFeaturedSpecialty(Orderable):
@@ -356,7 +409,18 @@ class HomePage(BasePage):
         "blog.BlogIndexPage",
         "contact.ContactPage",
     ]
-    max_count = 1
+    # One home page per language: the English one and its translations (no max_count: the
+    # Spanish home is a second HomePage under the tree root).
+
+    def route(self, request, path_components):
+        """Wagtail serves /es/... from the site root's translation in the active language, or
+        from the English home when that translation is missing or not live. Then there is no
+        Spanish page to show: a 404, never English pages under /es/."""
+        from .i18n import locale_language
+
+        if locale_language(self.locale_id) != get_language():
+            raise Http404("No page in this language.")
+        return super().route(request, path_components)
 
     def summary_text(self):
         return self.hero_text
@@ -365,14 +429,21 @@ class HomePage(BasePage):
         """Featured specialty pages that are live and public, in the editor's order."""
         from specialties.models import SpecialtyPage
 
-        order = list(self.featured_specialties.values_list("specialty_id", flat=True))
-        pages = SpecialtyPage.objects.live().public().in_bulk(order)
-        return [pages[pk] for pk in order if pk in pages]
+        # A translated home keeps the original's choices (Wagtail copies them as they are):
+        # each is shown in this page's language, through its translation key.
+        order = list(self.featured_specialties.values_list("specialty__translation_key", flat=True))
+        pages = {
+            page.translation_key: page
+            for page in visible_pages(
+                SpecialtyPage.objects.filter(locale_id=self.locale_id, translation_key__in=order)
+            )
+        }
+        return [pages[key] for key in order if key in pages]
 
     def latest_articles(self, limit=3):
         from blog.models import BlogPage
 
-        return BlogPage.latest(limit)
+        return BlogPage.latest(limit, locale_id=self.locale_id)
 
     def get_structured_data(self, request, practice):
         return [self.web_page_data(request, practice), practice_clinic_data(request, practice)]

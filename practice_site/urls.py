@@ -1,6 +1,7 @@
 import os
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,7 +17,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("search/", views.search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -36,4 +36,11 @@ if os.environ.get("BENCH_TRIVIAL_VIEW") == "1":
 
     urlpatterns += [path("bench/trivial/", bench_trivial)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages in English at the root and in Spanish under /es/ (the search too, within the visitor's
+# language). The URL alone decides the language (practice_site.i18n.PathOnlyLocaleMiddleware):
+# no redirect from / to /es/, whatever Accept-Language or a cookie says.
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -99,7 +99,7 @@ def append_blocks(page, n):
 def grow_site(paths, n=20):
     """n more of everything a page could list or show: articles, authors, categories, tags,
     specialty pages, standard pages, featured specialties and body blocks."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     blog = BlogIndexPage.objects.get()
     specialties = SpecialtyIndexPage.objects.get()
     listed_category = BlogCategory.objects.get(slug=paths["blog category"].rstrip("/").rsplit("/", 1)[1])
