@@ -253,7 +253,8 @@ FAMILY_BODY = [
 ]
 
 # English article slug: the Spanish fields; `categories` and `tags` are Spanish (the categories
-# by their Spanish slugs above). Authors and dates stay the English article's.
+# by their Spanish slugs above; tags without accents, as /blog/tag/<slug>/ takes ASCII slugs).
+# Authors and dates stay the English article's.
 ARTICLES = {
     "healing-happens-in-community": {
         "slug": "sanar-en-comunidad",
@@ -281,7 +282,7 @@ ARTICLES = {
             KELLY_2020,
         ],
         "categories": ["sexo-e-intimidad", "recuperacion"],
-        "tags": ["conexión", "intimidad", "investigación"],
+        "tags": ["comunidad", "intimidad", "ciencia"],
     },
     "recovery-is-possible-healing-relationships": {
         "slug": "la-recuperacion-es-posible",
@@ -297,7 +298,7 @@ ARTICLES = {
         "body": HEALING_BODY,
         "references": [NASEM_2019, SORDO_2017, APA_AUD_2018, KELLY_2020],
         "categories": ["recuperacion"],
-        "tags": ["conexión", "medicamentos", "apoyo de pares"],
+        "tags": ["comunidad", "medicamentos", "apoyo entre pares"],
     },
     "when-someone-you-love-is-using": {
         "slug": "cuando-un-ser-querido-consume",
@@ -313,6 +314,6 @@ ARTICLES = {
         "body": FAMILY_BODY,
         "references": [FDA_NALOXONE_2023, LIFELINE_988],
         "categories": ["familia-y-relaciones"],
-        "tags": ["familias", "conexión"],
+        "tags": ["familias", "comunidad"],
     },
 }

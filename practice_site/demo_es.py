@@ -291,5 +291,8 @@ def feature_specialties(home, home_es, locale):
         if translation is not None and translation.live:
             featured.append(HomePageFeaturedSpecialty(specialty=translation, sort_order=link.sort_order))
     if featured:
+        # Fresh from the database: the instance in hand predates its children, and publishing a
+        # stale copy would write its old child count back (and hide the Spanish tree).
+        home_es = type(home_es).objects.get(pk=home_es.pk)
         home_es.featured_specialties = featured
         home_es.save_revision().publish()

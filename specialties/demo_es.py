@@ -399,7 +399,7 @@ SPECIALTIES = {
 # The Spanish subjects each specialty's "related articles" match on (English slug: Spanish
 # category slugs from blog/demo_es.py, Spanish tags), as SPECIALTY_TOPICS does in English.
 SPECIALTY_TOPICS = {
-    "compassionate-approach-to-addiction": (["recuperacion"], ["conexión"]),
+    "compassionate-approach-to-addiction": (["recuperacion"], ["comunidad"]),
     "addiction-and-intimacy-framework": (["sexo-e-intimidad"], ["intimidad"]),
-    "sex-addiction-and-attachment": (["sexo-e-intimidad"], ["intimidad", "conexión"]),
+    "sex-addiction-and-attachment": (["sexo-e-intimidad"], ["intimidad", "comunidad"]),
 }
