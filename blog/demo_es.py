@@ -97,7 +97,7 @@ COMMUNITY_BODY = [
         "Alivio, no placer",
         "<p>Mucha gente se imagina que la adicción es buscar sentirse bien. Eso no es lo que nos "
         "cuenta la mayoría. Lo que cuentan es alivio. Un trago o una pastilla bajan un rato el "
-        "estrés, la tristeza o el miedo. Una pantalla llena una noche sola.</p>"
+        "estrés, la tristeza o el miedo. Una pantalla llena una noche de soledad.</p>"
         "<p>Por eso cuesta tanto cumplir la promesa de dejarlo. La persona lo dice en serio. "
         "Pero cuando vuelven los sentimientos duros, el viejo hábito es lo único que siempre los "
         "calmó, aunque sea por una hora. Sigue teniendo fuerza, aunque le cueste la salud, el "
@@ -151,7 +151,7 @@ COMMUNITY_BODY = [
         "Las personas necesitamos más que una jaula más grande",
         "<p>Las personas no somos ratas. Si usted aprendió que acercarse a otros termina en dolor, "
         "un cuarto lleno de gente amable le puede seguir pareciendo inseguro. La confianza crece "
-        "de a poco.</p>"
+        "poco a poco.</p>"
         "<p>Una buena atención deja lugar para eso. La terapia le da a la persona una relación "
         "estable para practicar. Los grupos de pares suman gente que entiende desde adentro. Para "
         "el trastorno por consumo de alcohol, hay buena evidencia de que los grupos de 12 pasos "

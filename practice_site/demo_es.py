@@ -32,7 +32,7 @@ HOME = {
         "la gente que quiere."
     ),
     "intro": (
-        "<p>Somos una consulta externa pequeña para adultos que viven con una adicción y para las "
+        "<p>Somos un consultorio pequeño para adultos que viven con una adicción y para las "
         "familias que los quieren. Ofrecemos terapia, y medicamentos para el trastorno por consumo "
         "de opioides o de alcohol. Trabajamos con el consumo de alcohol y drogas, con una conducta "
         "sexual que se siente fuera de control, y con el trauma y la soledad que muchas veces hay "

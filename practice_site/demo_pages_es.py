@@ -100,7 +100,7 @@ ABOUT = {
         ),
         section("Hablamos español", SPANISH_AT_THE_PRACTICE),
         callout(
-            "<p>Somos una consulta externa para adultos. No ofrecemos desintoxicación con "
+            "<p>Somos un consultorio para adultos. Usted viene a sus citas y vuelve a su casa. No ofrecemos desintoxicación con "
             "supervisión médica, hospitalización ni atención a menores de 18 años. Si necesita algo "
             "de esto, le ayudamos a encontrarlo y podemos seguir trabajando con usted al mismo "
             f"tiempo. Lea {RIGHT_PLACE_LINK}</p>",
@@ -236,7 +236,7 @@ FAQ = {
                 ),
                 (
                     "¿Somos el lugar adecuado para usted?",
-                    "<p>Somos una consulta externa para adultos. Algunas personas necesitan otro "
+                    "<p>Somos un consultorio para adultos, no un hospital. Algunas personas necesitan otro "
                     f"tipo de ayuda primero. Lea {RIGHT_PLACE_LINK}</p>",
                 ),
                 (
@@ -389,12 +389,12 @@ RIGHT_PLACE = {
     "title": "¿Somos el lugar adecuado para usted?",
     "slug": "somos-el-lugar-adecuado",
     "search_description": (
-        "Lo que ofrece y lo que no ofrece nuestra consulta externa, y adónde ir si necesita otra "
+        "Lo que ofrece y lo que no ofrece nuestro consultorio, y adónde ir si necesita otra "
         "cosa: 911, 988, desintoxicación con supervisión médica, FindTreatment.gov, Control de "
         "Envenenamientos y naloxona."
     ),
     "summary": (
-        "Somos una consulta externa pequeña para adultos. Aquí le decimos en qué podemos ayudar, "
+        "Somos un consultorio pequeño para adultos, no un hospital. Aquí le decimos en qué podemos ayudar, "
         "en qué no, y adónde ir si necesita otra cosa."
     ),
     "body": [

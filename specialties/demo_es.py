@@ -208,7 +208,7 @@ INTIMACY_FRAMEWORK = {
                     "Sanar crece en relaciones con respeto, empatía y comprensión. Le ayudamos a "
                     "crear y cuidar esos lazos: con su pareja, su familia, sus amigos o un grupo "
                     "de apoyo.",
-                    "Hablar con sinceridad ayuda, aunque dé pena. Decir en voz alta un patrón que "
+                    "Hablar con sinceridad ayuda, aunque al principio incomode. Decir en voz alta un patrón que "
                     "hace daño muchas veces es el primer paso para cambiarlo.",
                     "Relaciones que mantienen la adicción, como cubrir a alguien o quedarse "
                     "callado para no pelear.",

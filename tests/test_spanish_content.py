@@ -109,6 +109,10 @@ def test_spanish_clinicians_and_categories_are_translations(spanish_site):
     article = spanish_page("sanar-en-comunidad")
     assert [link.author.locale_id for link in article.author_links.all()] == [spanish_site.pk]
     assert {c.slug for c in article.categories.all()} == {"sexo-e-intimidad", "recuperacion"}
+    about = spanish_page("quienes-somos")
+    (block,) = [child for child in about.body if child.block_type == "clinicians"]
+    assert block.value["heading"] == "Nuestro equipo clínico"
+    assert {author.locale_id for author in block.value["clinicians"]} == {spanish_site.pk}
 
 
 def test_spanish_pages_carry_the_demo_clinical_review(spanish_site):
