@@ -26,8 +26,8 @@ from practice_site.demo_references import (
 INDEX = {
     "title": "Blog",
     "slug": "blog",
-    "search_description": "Lo que escribe nuestro equipo sobre la adicción, el trauma, la pareja y cómo sanar.",
-    "intro": "<p>Artículos claros sobre la adicción, la familia y cómo sanar. Los escribe nuestro equipo.</p>",
+    "search_description": "Lo que escribe nuestro equipo sobre la adicción, la pareja, la familia y cómo sanar.",
+    "intro": "<p>Textos cortos y claros sobre la adicción, la familia y cómo sanar. Los escribe nuestro equipo.</p>",
 }
 
 # English author slug: the fields written in Spanish (the name, slug, license number and
