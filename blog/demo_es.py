@@ -27,7 +27,10 @@ INDEX = {
     "title": "Blog",
     "slug": "blog",
     "search_description": "Lo que escribe nuestro equipo sobre la adicción, la pareja, la familia y cómo sanar.",
-    "intro": "<p>Textos cortos y claros sobre la adicción, la familia y cómo sanar. Los escribe nuestro equipo.</p>",
+    "intro": (
+        "<p>Aquí le contamos lo que vemos cada día. Son textos cortos y claros. Hablan de la "
+        "adicción, la familia y cómo sanar. Los escribe nuestro equipo.</p>"
+    ),
 }
 
 # English author slug: the fields written in Spanish (the name, slug, license number and
