@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_rela
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -251,7 +252,7 @@ class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
     max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
-        return "Articles on addiction, trauma, intimacy and recovery from our clinicians."
+        return gettext("Articles on addiction, trauma, intimacy and recovery from our clinicians.")
 
     def posts(self):
         """Live, public articles under this index, newest first, ready for a listing."""
@@ -364,11 +365,9 @@ class BlogPage(ClinicallyReviewedPage, BasePage):
         if locale_id is not None:
             articles = articles.filter(locale_id=locale_id)
         return list(
-            articles
-            .order_by("-date", "-pk")
-            .only("id", "title", "slug", "url_path", "date", "standfirst", "depth", "path", "locale_id")[
-                :limit
-            ]
+            articles.order_by("-date", "-pk").only(
+                "id", "title", "slug", "url_path", "date", "standfirst", "depth", "path", "locale_id"
+            )[:limit]
         )
 
     @cached_property

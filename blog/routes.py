@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import path
 
@@ -112,9 +113,10 @@ class BlogRoutesMixin:
 
         category = get_object_or_404(BlogCategory, slug=slug, locale_id=self.locale_id)
         listing = Listing(
-            heading=f"Articles about {category.name}",
+            heading=gettext("Articles about %(category)s") % {"category": category.name},
             description=category.description
-            or f"Articles from our clinicians about {category.name.lower()}.",
+            or gettext("Articles from our clinicians about %(category)s.")
+            % {"category": category.name.lower()},
             subpath=f"category/{category.slug}/",
             crumb=category.name,
         )
@@ -126,10 +128,10 @@ class BlogRoutesMixin:
 
         tag = get_object_or_404(Tag.objects.filter(pk__in=BlogPageTag.objects.values("tag_id")), slug=slug)
         listing = Listing(
-            heading=f"Articles tagged “{tag.name}”",
-            description=f"Articles from our clinicians tagged {tag.name}.",
+            heading=gettext("Articles tagged “%(tag)s”") % {"tag": tag.name},
+            description=gettext("Articles from our clinicians tagged %(tag)s.") % {"tag": tag.name},
             subpath=f"tag/{tag.slug}/",
-            crumb=f"Tagged {tag.name}",
+            crumb=gettext("Tagged %(tag)s") % {"tag": tag.name},
         )
         return self.render_listing(request, listing, self.posts().filter(tagged_items__tag=tag))
 
@@ -139,8 +141,9 @@ class BlogRoutesMixin:
 
         author = get_object_or_404(Author, slug=slug, locale_id=self.locale_id)
         listing = Listing(
-            heading=f"Articles by {author.honorific} {author.name}".replace("  ", " "),
-            description=author.bio[:300] or f"Articles written by {author.display_name}.",
+            heading=gettext("Articles by %(name)s") % {"name": f"{author.honorific} {author.name}".strip()},
+            description=author.bio[:300]
+            or gettext("Articles written by %(name)s.") % {"name": author.display_name},
             subpath=f"author/{author.slug}/",
             crumb=author.name,
             extra={"author": author},

@@ -24,6 +24,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from encrypted_fields.fields import EncryptedTextField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -87,7 +88,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
-        return "Call or send a short, private message. We answer within one business day."
+        return gettext("Call or send a short, private message. We answer within one business day.")
 
     def get_structured_data(self, request, practice):
         return super().get_structured_data(request, practice) + [practice_clinic_data(request, practice)]
@@ -104,7 +105,8 @@ class ContactPage(RoutablePageMixin, BasePage):
         response = TemplateResponse(
             request,
             "contact/thanks_page.html",
-            {**self.get_context(request), "urgent": urgent},
+            # language_subpath: the switcher leads to the thanks page in the other language.
+            {**self.get_context(request), "urgent": urgent, "language_subpath": "thanks/"},
         )
         add_never_cache_headers(response)
         return response

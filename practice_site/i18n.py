@@ -100,3 +100,109 @@ def install_locale_memo():
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="practice-forget-locales-delete")
     # `migrate` and `flush` (the browser tests empty the database) send post_migrate.
     post_migrate.connect(forget_locales, dispatch_uid="practice-forget-locales-migrate")
+
+
+# -- Counterparts: the same page in the other language -----------------------------------------
+# One map per content generation (practice_site.page_cache: every publish, unpublish, move or
+# snippet change starts a new one), kept in the shared cache: {translation key: {language:
+# path}} for live, public pages that exist in more than one language. The language switcher,
+# the hreflang alternates and the links in the header and footer read it; building it is one
+# query, and only when the content changed.
+
+COUNTERPARTS_CACHE_KEY = "i18n:counterparts:{generation}"
+
+
+def language_path(language, url_path):
+    """The public path of a page from its Wagtail url_path ("/home/about/" → "/about/" in
+    English, "/es/about/" for "/home-es/about/" in Spanish): one site, its home at the root."""
+    rest = url_path.strip("/").split("/")[1:]
+    path = "/" + "/".join(rest) + ("/" if rest else "")
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language}{path}"
+
+
+def _build_counterparts():
+    from django.db.models import Count
+    from wagtail.models import Page
+
+    from .models import visible_pages
+
+    shared_keys = (
+        Page.objects.live()
+        .values("translation_key")
+        .annotate(languages=Count("locale", distinct=True))
+        .filter(languages__gt=1)
+        .values("translation_key")
+    )
+    rows = visible_pages(Page.objects.filter(depth__gt=1, translation_key__in=shared_keys)).values_list(
+        "translation_key", "locale_id", "url_path"
+    )
+    counterparts = {}
+    for key, locale_id, url_path in rows:
+        language = locale_language(locale_id)
+        if language:
+            counterparts.setdefault(str(key), {})[language] = language_path(language, url_path)
+    return {key: paths for key, paths in counterparts.items() if len(paths) > 1}
+
+
+def counterparts(request=None):
+    """The map described above, for this request (read once per request)."""
+    if request is not None and hasattr(request, "_i18n_counterparts"):
+        return request._i18n_counterparts
+    from django.core.cache import cache
+
+    from .page_cache import current_generation
+
+    try:
+        key = COUNTERPARTS_CACHE_KEY.format(generation=current_generation())
+        result = cache.get(key)
+    except Exception:
+        key, result = None, None
+    if result is None:
+        result = _build_counterparts()
+        if key is not None:
+            try:
+                cache.set(key, result, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                pass
+    if request is not None:
+        request._i18n_counterparts = result
+    return result
+
+
+def page_alternates(request, page):
+    """{language: path} of the live translations of ``page`` including itself; {} when the page
+    exists in one language only (then there is no switcher and no hreflang)."""
+    if page is None or not getattr(page, "translation_key", None):
+        return {}
+    return counterparts(request).get(str(page.translation_key), {})
+
+
+def english_path_index(request):
+    """{English path: {language: path}}: what the fixed links of the header and footer use."""
+    if hasattr(request, "_i18n_by_english_path"):
+        return request._i18n_by_english_path
+    index = {}
+    for paths in counterparts(request).values():
+        english = paths.get(settings.LANGUAGE_CODE)
+        if english:
+            index[english] = paths
+    if request is not None:
+        request._i18n_by_english_path = index
+    return index
+
+
+def localized_path(request, english_path, language=None):
+    """The link to an English page's counterpart in the language being rendered; the English
+    page itself when it has no translation yet (a Spanish reader then still finds the page)."""
+    language = language or translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return english_path
+    if english_path == "/search/":
+        return f"/{language}/search/"
+    path, _, rest = english_path.partition("?")
+    paths = english_path_index(request).get(path)
+    if paths and language in paths:
+        return paths[language] + (f"?{rest}" if rest else "")
+    return english_path

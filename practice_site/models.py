@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -32,6 +31,17 @@ DAYS = [
     ("Saturday", "Saturday"),
     ("Sunday", "Sunday"),
 ]
+
+# The days as visitors read them (DAYS stays the stored value, in English).
+DAY_NAMES = {
+    "Monday": pgettext_lazy("weekday", "Monday"),
+    "Tuesday": pgettext_lazy("weekday", "Tuesday"),
+    "Wednesday": pgettext_lazy("weekday", "Wednesday"),
+    "Thursday": pgettext_lazy("weekday", "Thursday"),
+    "Friday": pgettext_lazy("weekday", "Friday"),
+    "Saturday": pgettext_lazy("weekday", "Saturday"),
+    "Sunday": pgettext_lazy("weekday", "Sunday"),
+}
 
 PRACTICE_SNAPSHOT_CACHE_KEY = "practice-settings-snapshot"
 
@@ -205,14 +215,17 @@ class PracticeSettings(BaseSiteSetting):
         )
         return [line for line in [self.street_address, city_line.strip(", ")] if line]
 
-    @cached_property
+    @property
     def hours_rows(self):
-        """[(days label, '9:00 AM – 7:00 PM', note)] for display."""
+        """[(days label, '9 AM – 7 PM', note)] for display, in the language being rendered
+        ('lunes–viernes', '9 a. m. – 7 p. m.' on Spanish pages)."""
         rows = []
         for child in self.opening_hours:
             value = child.value
-            days = value["days"]
-            label = f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(days) else ", ".join(days)
+            days = [str(DAY_NAMES.get(day, day)) for day in value["days"]]
+            label = (
+                f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(value["days"]) else ", ".join(days)
+            )
             rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", value["note"]))
         return rows
 
@@ -282,6 +295,9 @@ def _consecutive(days):
 
 def _time(value):
     text = value.strftime("%I:%M %p").lstrip("0")
+    if get_language() == "es":
+        # US Spanish style (RAE): "9 a. m.", "5:30 p. m."
+        text = text.replace("AM", "a. m.").replace("PM", "p. m.")
     return text.replace(":00 ", " ")
 
 
@@ -311,6 +327,28 @@ class BasePage(Page):
             ancestors = self.get_ancestors().filter(depth__gt=1)
             self._breadcrumbs = [(p.title, p.url) for p in ancestors] + [(self.title, self.url)]
         return self._breadcrumbs
+
+    def get_sitemap_urls(self, request=None):
+        """The page's URL with its translations as hreflang alternates (x-default: English)."""
+        from urllib.parse import urlsplit
+
+        from django.conf import settings as django_settings
+
+        from .i18n import page_alternates
+
+        urls = super().get_sitemap_urls(request)
+        alternates = page_alternates(request, self)
+        if alternates and urls:
+            parts = urlsplit(urls[0]["location"])
+            base = f"{parts.scheme}://{parts.netloc}"
+            links = [{"lang_code": code, "location": base + path} for code, path in alternates.items()]
+            if django_settings.LANGUAGE_CODE in alternates:
+                links.append(
+                    {"lang_code": "x-default", "location": base + alternates[django_settings.LANGUAGE_CODE]}
+                )
+            for url in urls:
+                url["alternates"] = links
+        return urls
 
     def get_structured_data(self, request, practice):
         """The web page, its breadcrumbs, and an FAQPage when the page's body has FAQ blocks."""
@@ -353,7 +391,9 @@ def visible_pages(queryset):
     from django.db.models.functions import Length, Substr
     from wagtail.models import PageViewRestriction
 
-    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
     return queryset.live().filter(~Exists(restrictions))
 
 
@@ -410,7 +450,15 @@ class HomePage(BasePage):
         "contact.ContactPage",
     ]
     # One home page per language: the English one and its translations (no max_count: the
-    # Spanish home is a second HomePage under the tree root).
+    # Spanish home is a second HomePage under the tree root, made with "Translate").
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """A new home page only while a language has none (normally never: translations are
+        made with "Translate", not "Add child page")."""
+        from wagtail.models import Locale
+
+        return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
 
     def route(self, request, path_components):
         """Wagtail serves /es/... from the site root's translation in the active language, or

@@ -50,7 +50,12 @@ def search(request):
     page_number = request.GET.get("page", "1")
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        root = language_root(request)
+        if root is not None:
+            # Within the visitor's language: the pages under that language's home page.
+            results = (
+                Page.objects.live().public().descendant_of(root, inclusive=True).specific().search(query)
+            )
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         try:
@@ -69,6 +74,22 @@ def search(request):
         "practice_site/search.html",
         {"search_query": query, "search_results": results_page, "paginator": paginator},
     )
+
+
+def language_root(request):
+    """The home page in the language of the request (the site's root page or its translation),
+    or None when there is no such page."""
+    from wagtail.models import Site
+
+    from .i18n import active_locale, locale_language
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if locale_language(root.locale_id) == active_locale().language_code:
+        return root
+    return root.get_translation_or_none(active_locale())
 
 
 def robots_txt(request):
