@@ -206,3 +206,64 @@ def localized_path(request, english_path, language=None):
     if paths and language in paths:
         return paths[language] + (f"?{rest}" if rest else "")
     return english_path
+
+
+# -- Serving /es/... from the Spanish home in as many queries as English pages ----------------
+# Wagtail routes a request from `site.root_page.localized.specific`: for English the site's root
+# page (already loaded with the site) and one query for its specific page; for Spanish one query
+# more, to find the root's translation. The translation's id and type are remembered per content
+# generation (like the counterparts above), so a Spanish page costs what an English one does.
+
+ROOTS_CACHE_KEY = "i18n:roots:{generation}:{root}"
+
+
+def _translated_roots(root_page):
+    """{language: (content type id, page id)} of the live translations of a site's root page."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from .page_cache import current_generation
+
+    try:
+        key = ROOTS_CACHE_KEY.format(generation=current_generation(), root=root_page.pk)
+        roots = cache.get(key)
+    except Exception:
+        key, roots = None, None
+    if roots is None:
+        rows = Page.objects.filter(translation_key=root_page.translation_key, live=True).values_list(
+            "locale_id", "content_type_id", "pk"
+        )
+        roots = {locale_language(locale_id): (content_type_id, pk) for locale_id, content_type_id, pk in rows}
+        if key is not None:
+            try:
+                cache.set(key, roots, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                pass
+    return roots
+
+
+def serve(request, path):
+    """Wagtail's page view; for a language other than English, the route starts from that
+    language's home page (none live: a 404, never the English pages)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.http import Http404
+    from wagtail import views as wagtail_views
+    from wagtail.models import Site
+
+    language = translation.get_language()
+    if language != settings.LANGUAGE_CODE and not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = None
+        site = Site.find_for_request(request)
+        found = _translated_roots(site.root_page).get(language) if site else None
+        if found is not None:
+            content_type_id, pk = found
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            root = model.objects.filter(pk=pk, live=True).first()
+            if root is not None:
+                try:
+                    request._wagtail_route_for_request = root.route(
+                        request, [component for component in path.split("/") if component]
+                    )
+                except Http404:
+                    pass
+    return wagtail_views.serve(request, path)
