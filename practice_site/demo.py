@@ -150,6 +150,7 @@ def ensure_practice_settings(site):
                 "opens": datetime.time(10),
                 "closes": datetime.time(13),
                 "note": "calls only",
+                "note_es": "solo llamadas",
             },
         ),
     ]

@@ -51,6 +51,12 @@ class OpeningHoursBlock(blocks.StructBlock):
     opens = blocks.TimeBlock()
     closes = blocks.TimeBlock()
     note = blocks.CharBlock(max_length=80, required=False, help_text='e.g. "by appointment"')
+    note_es = blocks.CharBlock(
+        max_length=80,
+        required=False,
+        label="Note in Spanish",
+        help_text='Shown on Spanish pages, e.g. "con cita previa".',
+    )
 
     class Meta:
         icon = "time"
@@ -226,7 +232,8 @@ class PracticeSettings(BaseSiteSetting):
             label = (
                 f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(value["days"]) else ", ".join(days)
             )
-            rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", value["note"]))
+            note = value.get("note_es") if get_language() == "es" and value.get("note_es") else value["note"]
+            rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", note))
         return rows
 
     def opening_hours_specification(self):

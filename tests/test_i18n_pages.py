@@ -301,3 +301,30 @@ def test_the_english_pages_still_read_in_english(client, pair):
     assert "Saltar al contenido" not in visible
     assert publish  # (imported helper used by the fixtures)
     assert spanish().language_code == "es"
+
+
+@pytest.mark.django_db
+def test_phone_hours_and_crisis_notice_read_in_spanish_on_spanish_pages(client, home, practice):
+    import datetime
+
+    spanish_home(home)
+    practice.opening_hours = [
+        (
+            "hours",
+            {
+                "days": ["Monday", "Tuesday", "Wednesday"],
+                "opens": datetime.time(9),
+                "closes": datetime.time(17, 30),
+                "note": "by appointment",
+                "note_es": "con cita previa",
+            },
+        )
+    ]
+    practice.crisis_notice_es = "Si está en peligro, llame al 911 ahora."
+    practice.save()
+    es_html = client.get("/es/").content.decode()
+    assert "<dt>lunes–miércoles</dt><dd>9 a. m. – 5:30 p. m. (con cita previa)</dd>" in es_html
+    assert "Si está en peligro, llame al 911 ahora." in es_html
+    en_html = client.get("/").content.decode()
+    assert "<dt>Monday–Wednesday</dt><dd>9 AM – 5:30 PM (by appointment)</dd>" in en_html
+    assert practice.crisis_notice in en_html
