@@ -4,6 +4,7 @@ page."""
 import logging
 import re
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from .admin_errors import admin_permission_denied, is_admin_request
+from .i18n import localized_path
 from .models import PRACTICE_SNAPSHOT_CACHE_KEY
 from .phone import to_display, to_e164
 
@@ -69,10 +71,20 @@ def search(request):
         logger.info("search: query could not be parsed by the database")
         paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.page(1)
+    suffix = f"?{urlencode({'q': query})}" if query else ""
+    language_paths = {
+        code: localized_path(request, "/search/", code) + suffix for code, _name in settings.LANGUAGES
+    }
     return render(
         request,
         "practice_site/search.html",
-        {"search_query": query, "search_results": results_page, "paginator": paginator},
+        {
+            "search_query": query,
+            "search_results": results_page,
+            "paginator": paginator,
+            # The switcher: the same search in the other language.
+            "language_paths": language_paths,
+        },
     )
 
 

@@ -185,6 +185,9 @@ def test_search_stays_within_the_visitors_language(client, home):
     assert "/quokka-en/" in en_html and "/es/quokka-es/" not in en_html
     assert "/es/quokka-es/" in es_html and 'href="/quokka-en/"' not in es_html
     assert '<html lang="es">' in es_html and 'action="/es/search/"' in es_html
+    # The switcher leads to the same search in the other language.
+    assert switcher_links(en_html) == [("/es/search/?q=quokkaword", "es")]
+    assert switcher_links(es_html) == [("/search/?q=quokkaword", "en")]
 
 
 @pytest.mark.django_db

@@ -75,23 +75,33 @@ def page_languages(context, page, subpath=""):
     from practice_site.i18n import page_alternates
 
     request = context.get("request")
-    if request is None or page is None:
+    if request is None:
         return []
+    current = translation.get_language()
+    if not hasattr(page, "get_full_url"):  # no page (the search, an error page): "" in templates
+        # A page of its own in every language (the search): the view gives its paths.
+        paths = context.get("language_paths") or {}
+        return _languages(request, paths, current, request.build_absolute_uri("/")[:-1])
     listing = context.get("listing")
     if listing is not None and getattr(listing, "subpath", ""):
         return []  # a category, tag or author listing: no exact counterpart
+    if getattr(page, "listing_page_number", 1) > 1:
+        return []  # ?page=2 of a listing: its counterpart would be another list
     alternates = page_alternates(request, page)
-    current = translation.get_language()
-    if current not in alternates:
-        return []
     subpath = subpath or context.get("language_subpath", "")
     # Absolute URLs on the site's own root URL, like the canonical link (Wagtail's full URL).
     parts = urlsplit(page.get_full_url(request) or request.build_absolute_uri("/"))
     base = f"{parts.scheme}://{parts.netloc}"
+    return _languages(request, {code: path + subpath for code, path in alternates.items()}, current, base)
+
+
+def _languages(request, alternates, current, base):
+    if current not in alternates:
+        return []
     languages = []
     for code, _name in settings.LANGUAGES:
         if code in alternates:
-            path = alternates[code] + subpath
+            path = alternates[code]
             languages.append(
                 {
                     "code": code,
