@@ -94,7 +94,9 @@ class BlogRoutesMixin:
         from wagtail.models import Site
 
         site = Site.find_for_request(request)
-        root = site.root_page if site else None
+        # The home page of this language: the site's root page, or its translation that
+        # practice_site.i18n.serve routed the request from.
+        root = getattr(request, "language_root", None) or (site.root_page if site else None)
         if root is None or self.depth != root.depth + 1 or not self.path.startswith(root.path):
             return None
         return [(root.title, root.get_url(request)), (self.title, self.get_url(request))]

@@ -260,6 +260,7 @@ def serve(request, path):
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             root = model.objects.filter(pk=pk, live=True).first()
             if root is not None:
+                request.language_root = root  # the Spanish home, for breadcrumbs without a query
                 try:
                     request._wagtail_route_for_request = root.route(
                         request, [component for component in path.split("/") if component]

@@ -331,3 +331,48 @@ def test_phone_hours_and_crisis_notice_read_in_spanish_on_spanish_pages(client, 
     en_html = client.get("/").content.decode()
     assert "<dt>Monday–Wednesday</dt><dd>9 AM – 5:30 PM (by appointment)</dd>" in en_html
     assert practice.crisis_notice in en_html
+
+
+@pytest.mark.django_db
+def test_every_spanish_page_weighs_under_60_kb_and_loads_nothing_from_other_origins(client, pair):
+    from urllib.parse import urlsplit
+
+    from tests.test_performance import WEIGHT_BUDGET, _Resources, static_file_size
+
+    for path in spanish_paths()[:-3] + ["/es/search/?q=familia"]:
+        response = client.get(path)
+        resources = _Resources()
+        resources.feed(response.content.decode())
+        assert resources.css, path
+        for url in resources.css + resources.js + resources.other:
+            assert not urlsplit(url).netloc or urlsplit(url).netloc in ("testserver", "localhost"), (
+                path,
+                url,
+            )
+        weight = len(response.content) + sum(static_file_size(url) for url in resources.css + resources.js)
+        assert weight <= WEIGHT_BUDGET, (path, weight)
+
+
+@pytest.mark.django_db
+def test_spanish_blog_pages_render_within_the_english_query_budget(client, home, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from blog.models import BlogIndexPage, BlogPage
+
+    spanish_home(home)
+    index = BlogIndexPage.objects.get(locale__language_code="en")
+    post = BlogPage.objects.live().child_of(index).order_by("-date").first()
+    spanish_index = translate(index, title="Artículos", slug="articulos-consultas")
+    spanish_post = translate(post, title="Un artículo", slug="un-articulo-consultas")
+    settings.PAGE_CACHE_ENABLED = False
+    counts = {}
+    for url in (index.url, spanish_index.url, post.url, spanish_post.url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[url] = len(queries)
+    assert counts[spanish_index.url] <= counts[index.url], counts
+    assert counts[spanish_post.url] <= counts[post.url], counts
+    # Breadcrumbs start at the Spanish home.
+    assert '<a href="/es/">Inicio</a>' in client.get(spanish_post.url).content.decode()
