@@ -376,3 +376,35 @@ def test_spanish_blog_pages_render_within_the_english_query_budget(client, home,
     assert counts[spanish_post.url] <= counts[post.url], counts
     # Breadcrumbs start at the Spanish home.
     assert '<a href="/es/">Inicio</a>' in client.get(spanish_post.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_translates_a_page_and_a_clinician_with_the_translate_action(client, home):
+    """Wagtail's "Translate" (simple_translation) for an Editor: a page gets a Spanish draft
+    under the Spanish home; a clinician gets a Spanish profile with the same slug, and their
+    admin account stays on the English one (one account, one profile)."""
+    from blog.models import Author
+    from tests.contact_helpers import editor_user
+    from tests.staff_helpers import log_in_verified
+
+    spanish_home(home)
+    page = make_english_page(home, "to-translate", "To translate")
+    account = get_user_model().objects.create_user("rivera", "rivera@example.org", "pw-long-enough-123")
+    clinician = Author.objects.create(
+        name="Alex Rivera", slug="alex-rivera", credentials="LCSW", user=account
+    )
+    editor = editor_user()
+    log_in_verified(client, editor)
+    es = spanish().pk
+    response = client.post(f"/admin/translation/submit/page/{page.pk}/", {"locales": [es]})
+    assert response.status_code == 302
+    draft = page.get_translation(spanish())
+    assert not draft.live and draft.get_parent().specific.locale.language_code == "es"
+    response = client.post(
+        f"/admin/translation/submit/snippet/blog/author/{clinician.pk}/", {"locales": [es]}
+    )
+    assert response.status_code == 302
+    spanish_profile = clinician.get_translation(spanish())
+    assert spanish_profile.slug == "alex-rivera" and spanish_profile.user_id is None
+    clinician.refresh_from_db()
+    assert clinician.user_id == account.pk
