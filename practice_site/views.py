@@ -106,7 +106,11 @@ def language_root(request):
 
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}", ""]
+    # Search results are pages of their own in every language (/search/, /es/search/).
+    searches = [
+        f"Disallow: {localized_path(request, '/search/', code)}" for code, _name in settings.LANGUAGES
+    ]
+    lines = ["User-agent: *", "Disallow: /admin/", *searches, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 

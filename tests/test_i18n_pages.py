@@ -408,3 +408,8 @@ def test_an_editor_translates_a_page_and_a_clinician_with_the_translate_action(c
     assert spanish_profile.slug == "alex-rivera" and spanish_profile.user_id is None
     clinician.refresh_from_db()
     assert clinician.user_id == account.pk
+
+
+def test_robots_keeps_both_searches_out(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /search/\n" in body and "Disallow: /es/search/\n" in body
