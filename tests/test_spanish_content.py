@@ -262,6 +262,9 @@ def test_edit_panel_shows_the_spanish_score_and_alternatives(client, spanish_sit
     assert "persona con un trastorno por consumo de sustancias" in panel
     assert "<strong>limpio</strong>" in panel and "en recuperación" in panel
 
+    add_url = reverse("wagtailadmin_pages:add", args=["specialties", "specialtypage", page.get_parent().pk])
+    assert "Spanish readability (Fernández-Huerta): no text yet" in client.get(add_url).content.decode()
+
     english = SpecialtyPage.objects.get(slug="sex-addiction-and-attachment", locale=Locale.get_default())
     html = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
     assert "Reading grade:" in html and "Fernández-Huerta" not in html
