@@ -96,8 +96,8 @@ CONTACT = {
         '<a href="/es/privacidad/">aviso de privacidad</a> para saber más.</p>'
     ),
     "thanks_text": (
-        "Gracias por escribirnos. Sabemos que no es fácil. Una persona de nuestro equipo le "
-        "responderá en español en un día hábil, de la forma que usted nos pidió."
+        "Sabemos que no es fácil dar este paso. Una persona de nuestro equipo le responderá en "
+        "español en un día hábil, de la forma que usted nos pidió."
     ),
 }
 
