@@ -1,5 +1,5 @@
-"""Spanish demo prose for the site-wide pages (Quiénes somos, Costos y seguros, Preguntas
-frecuentes, Para familias, Privacidad, ¿Somos el lugar adecuado?).
+"""Spanish demo prose for the site-wide pages (Quiénes somos, Costos y seguros, Preguntas y
+respuestas, Para familias, Privacidad, ¿Es este el lugar adecuado?).
 
 Written in Spanish for Spanish speakers in the US, not translated line by line: "usted", short
 sentences, person-first words ("una persona con una adicción", never "adicto" as a label). Same
@@ -43,7 +43,7 @@ CRISIS_988 = (
     'llame al <a href="tel:988">988</a> y oprima 2 para hablar en español, o envíe la palabra '
     'AYUDA por texto al <a href="sms:988">988</a>'
 )
-RIGHT_PLACE_LINK = '<a href="/es/somos-el-lugar-adecuado/">¿Somos el lugar adecuado para usted?</a>'
+RIGHT_PLACE_LINK = '<a href="/es/somos-el-lugar-adecuado/">¿Es este el lugar adecuado para usted?</a>'
 SPANISH_AT_THE_PRACTICE = (
     "<p>Díganos que prefiere hablar en español. Le devolvemos la llamada en español. La Dra. "
     "Naomi Castillo, nuestra directora clínica, atiende en español. Si otro terapeuta es mejor "
@@ -171,7 +171,7 @@ FEES = {
 }
 
 FAQ = {
-    "title": "Preguntas frecuentes",
+    "title": "Preguntas y respuestas",
     "slug": "preguntas-frecuentes",
     "search_description": (
         "Respuestas a lo que más nos preguntan antes de llamar: privacidad, costo, familia y lo "
@@ -235,7 +235,7 @@ FAQ = {
                     "tiene que estar en terapia para recibirlos (NASEM, 2019).</p>",
                 ),
                 (
-                    "¿Somos el lugar adecuado para usted?",
+                    "¿Es este el lugar adecuado para usted?",
                     "<p>Somos un consultorio para adultos, no un hospital. Algunas personas necesitan otro "
                     f"tipo de ayuda primero. Lea {RIGHT_PLACE_LINK}</p>",
                 ),
@@ -386,7 +386,7 @@ PRIVACY = {
 }
 
 RIGHT_PLACE = {
-    "title": "¿Somos el lugar adecuado para usted?",
+    "title": "¿Es este el lugar adecuado para usted?",
     "slug": "somos-el-lugar-adecuado",
     "search_description": (
         "Lo que ofrece y lo que no ofrece nuestro consultorio, y adónde ir si necesita otra "

@@ -24,7 +24,7 @@ from practice_site.demo_references import (
 
 from .demo import principles, scenario, steps
 
-RIGHT_PLACE_LINK = '<a href="/es/somos-el-lugar-adecuado/">¿Somos el lugar adecuado para usted?</a>'
+RIGHT_PLACE_LINK = '<a href="/es/somos-el-lugar-adecuado/">¿Es este el lugar adecuado para usted?</a>'
 PAIN_POINT_HEADING = "Quizá esto le suene conocido"
 
 INDEX = {

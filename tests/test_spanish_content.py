@@ -127,7 +127,7 @@ def test_spanish_pages_carry_the_demo_clinical_review(spanish_site):
 
 def test_an_editors_change_to_a_spanish_page_survives_a_reload(spanish_site, editor):
     faq = spanish_page("preguntas-frecuentes")
-    faq.title = "Preguntas y respuestas"
+    faq.title = "Sus preguntas, nuestras respuestas"
     faq.save_revision(user=editor).publish(user=editor)
     privacy = spanish_page("privacidad")
     privacy.unpublish(user=editor)
@@ -135,7 +135,7 @@ def test_an_editors_change_to_a_spanish_page_survives_a_reload(spanish_site, edi
     assert load_spanish_demo_content() == []
     faq.refresh_from_db()
     privacy.refresh_from_db()
-    assert faq.title == "Preguntas y respuestas" and not privacy.live
+    assert faq.title == "Sus preguntas, nuestras respuestas" and not privacy.live
     assert faq.review_state != "reviewed"  # the demo review is not stamped on an editor's version
 
 
