@@ -9,7 +9,16 @@ PORT ?= 8000
 # module's own servers and scratch databases never meet another's.
 PYTEST := $(VENV)/bin/pytest -n 2 --dist loadfile
 
-.PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean
+.PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean messages
+
+# The Spanish catalogue, compiled from locale/es/LC_MESSAGES/django.po (the .mo is built, never
+# committed). Needs GNU gettext's msgfmt (Debian: apt-get install gettext).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check-format -o $@ $<
+
+messages: $(MO_FILES)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +33,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-migrate: $(VENV)/.runtime-installed
+migrate: $(VENV)/.runtime-installed $(MO_FILES)
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -41,7 +50,7 @@ format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(MO_FILES)
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=practice_site.settings.test
 	# Browser tests empty the database after each test (their live server needs committed data),
@@ -67,8 +76,8 @@ bench-inquiries: $(VENV)/.dev-installed
 # /media/) in front of gunicorn with the production settings. https://localhost:8443
 # (HTTPS_PORT), http://localhost:8080 (HTTP_PORT) redirects. Needs nginx (apt-get install nginx).
 # State (SQLite database, secret key, media, local CA) in .serve-production/. See README.md.
-serve-production: $(VENV)/.runtime-installed
+serve-production: $(VENV)/.runtime-installed $(MO_FILES)
 	$(PY) deploy/serve_production.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache $(MO_FILES)

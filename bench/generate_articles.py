@@ -51,10 +51,11 @@ def generate(count=1000, verbose=True):
 
     started = time.perf_counter()
     with transaction.atomic():
-        index = BlogIndexPage.objects.get()
+        # The English blog (the demo has a Spanish one too, with its own authors' translations).
+        index = BlogIndexPage.objects.get(locale__language_code="en")
         content_type = ContentType.objects.get_for_model(BlogPage)
-        authors = list(Author.objects.order_by("pk"))
-        categories = list(BlogCategory.objects.order_by("pk"))
+        authors = list(Author.objects.filter(locale=index.locale_id).order_by("pk"))
+        categories = list(BlogCategory.objects.filter(locale=index.locale_id).order_by("pk"))
         tags = [
             Tag.objects.get_or_create(slug=f"topic-{n}", defaults={"name": f"topic {n}"})[0]
             for n in range(40)

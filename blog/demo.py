@@ -4,6 +4,8 @@ Safe to run again: authors, categories and articles that already exist are left 
 
 import datetime
 
+from wagtail.models import Locale
+
 from practice_site.demo import callout, ensure_page, quote, section
 from practice_site.demo_references import (
     ALEXANDER_1978,
@@ -338,7 +340,10 @@ def ensure_authors():
     authors = {}
     for data in AUTHORS:
         fields = {k: v for k, v in data.items() if k != "slug"}
-        authors[data["slug"]], _ = Author.objects.get_or_create(slug=data["slug"], defaults=fields)
+        # The English profiles (their Spanish translations share the slug: practice_site.demo_es).
+        authors[data["slug"]], _ = Author.objects.get_or_create(
+            slug=data["slug"], locale=Locale.get_default(), defaults=fields
+        )
     return authors
 
 
@@ -349,7 +354,7 @@ def ensure_demo_reviewer():
 
     from practice_site.review_workflow import ensure_reviewers_group
 
-    author = Author.objects.filter(slug=DEMO_REVIEWER_SLUG).first()
+    author = Author.objects.filter(slug=DEMO_REVIEWER_SLUG, locale=Locale.get_default()).first()
     if author is None:
         return None
     if author.user_id:
@@ -372,7 +377,7 @@ def ensure_categories():
     categories = {}
     for slug, name, description in CATEGORIES:
         categories[slug], _ = BlogCategory.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
+            slug=slug, locale=Locale.get_default(), defaults={"name": name, "description": description}
         )
     return categories
 
@@ -400,7 +405,7 @@ def link_specialty_topics(categories):
     from specialties.models import SpecialtyPage
 
     for slug, (category_slugs, tags) in SPECIALTY_TOPICS.items():
-        specialty = SpecialtyPage.objects.filter(slug=slug).first()
+        specialty = SpecialtyPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
         if specialty is None or specialty.has_unpublished_changes or specialty.related_categories.exists():
             continue
         specialty.related_categories = [categories[c] for c in category_slugs]

@@ -1,4 +1,5 @@
-"""RSS 2.0 feed of the newest articles, at /blog/feed/."""
+"""RSS 2.0 feed of the newest articles, one per language: /blog/feed/ (English) and
+/es/blog/feed/ (Spanish), each listing the articles of its own blog index."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -17,6 +18,10 @@ class BlogFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
+        # The feed's <language>: that of its blog (/blog/feed/ English, /es/blog/feed/ Spanish).
+        from practice_site.i18n import locale_language
+
+        self.language = locale_language(self.index.locale_id) or self.language
         return self.index
 
     def title(self, index):

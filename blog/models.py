@@ -14,13 +14,14 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_rela
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageViewRestriction
+from wagtail.models import Orderable, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from practice_site.blocks import common_body_blocks
@@ -34,12 +35,12 @@ from .reading import reading_minutes, word_count
 from .routes import BlogRoutesMixin
 
 
-class Author(models.Model):
+class Author(TranslatableMixin, models.Model):
     """A clinician: the one profile behind the author box, /blog/author/<slug>/, the About
     page's clinician profiles and the "Clinically reviewed by" line (through `user`)."""
 
     name = models.CharField(max_length=120, help_text='Full name without titles, e.g. "Dana Whitfield".')
-    slug = models.SlugField(max_length=120, unique=True, help_text="Used in /blog/author/<slug>/.")
+    slug = models.SlugField(max_length=120, help_text="Used in /blog/author/<slug>/.")
     honorific = models.CharField(max_length=20, blank=True, help_text='Optional, e.g. "Dr."')
     credentials = models.CharField(
         max_length=120,
@@ -110,11 +111,18 @@ class Author(models.Model):
         FieldPanel("user"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        # A translation keeps the slug: /es/blog/author/<slug>/ is the same clinician.
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.display_name
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        """A translation is the same clinician in another language: their admin account stays
+        linked to the original profile only (it is one account, one profile)."""
+        return super().copy_for_translation(locale, exclude_fields=[*(exclude_fields or []), "user"])
 
     def clean(self):
         super().clean()
@@ -187,19 +195,20 @@ class Author(models.Model):
         return person
 
 
-class BlogCategory(models.Model):
+class BlogCategory(TranslatableMixin, models.Model):
     """A broad subject (Recovery, Sex and Intimacy...). Listed at /blog/category/<slug>/."""
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in /blog/category/<slug>/.")
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, help_text="Used in /blog/category/<slug>/.")
     description = models.TextField(
         max_length=300, blank=True, help_text="One or two sentences shown at the top of the listing."
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
         verbose_name = "blog category"
         verbose_name_plural = "blog categories"
 
@@ -244,10 +253,10 @@ class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["practice_site.HomePage"]
     subpage_types = ["blog.BlogPage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
-        return "Articles on addiction, trauma, intimacy and recovery from our clinicians."
+        return gettext("Articles on addiction, trauma, intimacy and recovery from our clinicians.")
 
     def posts(self):
         """Live, public articles under this index, newest first, ready for a listing."""
@@ -353,15 +362,16 @@ class BlogPage(ClinicallyReviewedPage, BasePage):
         )
 
     @classmethod
-    def latest(cls, limit=3):
-        """The newest live, public articles (used by the home page): one query plus the
-        view-restriction check, whatever the number of articles."""
+    def latest(cls, limit=3, locale_id=None):
+        """The newest live, public articles (used by the home page, in its language): one query
+        plus the view-restriction check, whatever the number of articles."""
+        articles = cls.visible()
+        if locale_id is not None:
+            articles = articles.filter(locale_id=locale_id)
         return list(
-            cls.visible()
-            .order_by("-date", "-pk")
-            .only("id", "title", "slug", "url_path", "date", "standfirst", "depth", "path", "locale_id")[
-                :limit
-            ]
+            articles.order_by("-date", "-pk").only(
+                "id", "title", "slug", "url_path", "date", "standfirst", "depth", "path", "locale_id"
+            )[:limit]
         )
 
     @cached_property

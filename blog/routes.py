@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import path
 
@@ -93,7 +94,9 @@ class BlogRoutesMixin:
         from wagtail.models import Site
 
         site = Site.find_for_request(request)
-        root = site.root_page if site else None
+        # The home page of this language: the site's root page, or its translation that
+        # practice_site.i18n.serve routed the request from.
+        root = getattr(request, "language_root", None) or (site.root_page if site else None)
         if root is None or self.depth != root.depth + 1 or not self.path.startswith(root.path):
             return None
         return [(root.title, root.get_url(request)), (self.title, self.get_url(request))]
@@ -110,11 +113,12 @@ class BlogRoutesMixin:
     def category_view(self, request, slug):
         from .models import BlogCategory
 
-        category = get_object_or_404(BlogCategory, slug=slug)
+        category = get_object_or_404(BlogCategory, slug=slug, locale_id=self.locale_id)
         listing = Listing(
-            heading=f"Articles about {category.name}",
+            heading=gettext("Articles about %(category)s") % {"category": category.name},
             description=category.description
-            or f"Articles from our clinicians about {category.name.lower()}.",
+            or gettext("Articles from our clinicians about %(category)s.")
+            % {"category": category.name.lower()},
             subpath=f"category/{category.slug}/",
             crumb=category.name,
         )
@@ -126,10 +130,10 @@ class BlogRoutesMixin:
 
         tag = get_object_or_404(Tag.objects.filter(pk__in=BlogPageTag.objects.values("tag_id")), slug=slug)
         listing = Listing(
-            heading=f"Articles tagged “{tag.name}”",
-            description=f"Articles from our clinicians tagged {tag.name}.",
+            heading=gettext("Articles tagged “%(tag)s”") % {"tag": tag.name},
+            description=gettext("Articles from our clinicians tagged %(tag)s.") % {"tag": tag.name},
             subpath=f"tag/{tag.slug}/",
-            crumb=f"Tagged {tag.name}",
+            crumb=gettext("Tagged %(tag)s") % {"tag": tag.name},
         )
         return self.render_listing(request, listing, self.posts().filter(tagged_items__tag=tag))
 
@@ -137,10 +141,11 @@ class BlogRoutesMixin:
     def author_view(self, request, slug):
         from .models import Author
 
-        author = get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(Author, slug=slug, locale_id=self.locale_id)
         listing = Listing(
-            heading=f"Articles by {author.honorific} {author.name}".replace("  ", " "),
-            description=author.bio[:300] or f"Articles written by {author.display_name}.",
+            heading=gettext("Articles by %(name)s") % {"name": f"{author.honorific} {author.name}".strip()},
+            description=author.bio[:300]
+            or gettext("Articles written by %(name)s.") % {"name": author.display_name},
             subpath=f"author/{author.slug}/",
             crumb=author.name,
             extra={"author": author},

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from practice_site import page_cache
+from practice_site.i18n import locale_language
 
 from .forms import InquiryForm
 from .models import URGENT_SESSION_KEY
@@ -56,7 +57,7 @@ def _handle_post(request, page):
     if not record_submission(ip):
         return _too_many(request, page)
     with transaction.atomic():
-        inquiry = form.save()
+        inquiry = form.save(language=locale_language(page.locale_id))
         if not inquiry.is_spam:
             notify_staff_after_commit(inquiry.pk)
     logger.info("inquiry %s saved (%s)", inquiry.pk, inquiry.status)

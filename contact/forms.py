@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from practice_site.phone import to_e164
 
@@ -16,6 +19,25 @@ MULTILINE_FIELDS = {"message"}
 HONEYPOT_FIELD = "website"
 # Generous caps on raw input before any parsing (phone numbers with extensions, long emails).
 PHONE_INPUT_MAX_LENGTH = 40
+
+# The choices as visitors read them, in the language of the page (the stored values and the
+# staff's labels stay those of Inquiry's choices).
+HELP_FOR_CHOICES = [
+    (Inquiry.HelpFor.MYSELF, _("Myself")),
+    (Inquiry.HelpFor.SOMEONE_I_LOVE, _("Someone I love")),
+    (Inquiry.HelpFor.PROFESSIONAL, _("I'm a professional referring someone")),
+]
+CONTACT_METHOD_CHOICES = [
+    (Inquiry.ContactMethod.CALL, _("Phone call")),
+    (Inquiry.ContactMethod.TEXT, _("Text message")),
+    (Inquiry.ContactMethod.EMAIL, pgettext_lazy("contact method", "Email")),
+]
+BEST_TIME_CHOICES = [
+    (Inquiry.BestTime.ANY, _("Any time")),
+    (Inquiry.BestTime.MORNING, _("Morning (9 to noon)")),
+    (Inquiry.BestTime.AFTERNOON, _("Afternoon (noon to 5)")),
+    (Inquiry.BestTime.EVENING, _("Evening (5 to 8)")),
+]
 
 
 # Format characters that are part of writing, not tricks: the zero-width joiner and non-joiner
@@ -55,7 +77,7 @@ class InquiryForm(forms.ModelForm):
     `is_spam` is set and the view stores the inquiry as spam."""
 
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -85,39 +107,48 @@ class InquiryForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         labels = {
-            "message": "Anything you'd like us to know",
-            "consent": "I have read the privacy notice",
+            "name": _("Your name"),
+            "help_for": _("Who is the help for?"),
+            "contact_method": _("How should we reach you?"),
+            "ok_to_leave_voicemail": _("OK to leave a voicemail?"),
+            "best_time": _("Best time to reach you"),
+            "message": _("Anything you'd like us to know"),
+            "consent": _("I have read the privacy notice"),
         }
         help_texts = {
-            "message": f"Up to {MESSAGE_MAX_LENGTH:,} characters. A few lines is plenty.",
-            "name": "A first name or a nickname is fine.",
+            "message": format_lazy(
+                _("Up to {count} characters. A few lines is plenty."), count=f"{MESSAGE_MAX_LENGTH:,}"
+            ),
+            "name": _("A first name or a nickname is fine."),
             "email": "",
             "phone": "",
         }
         error_messages = {
             "name": {
-                "required": "Please tell us what to call you. A first name is fine.",
-                "max_length": "Please keep your name under %(limit_value)d characters.",
+                "required": _("Please tell us what to call you. A first name is fine."),
+                "max_length": _("Please keep your name under %(limit_value)d characters."),
             },
             "help_for": {
-                "required": "Please choose who the help is for.",
-                "invalid_choice": "Please choose one of the options for who the help is for.",
+                "required": _("Please choose who the help is for."),
+                "invalid_choice": _("Please choose one of the options for who the help is for."),
             },
             "contact_method": {
-                "required": "Please choose how you'd like us to reach you.",
-                "invalid_choice": "Please choose a phone call, a text or an email.",
+                "required": _("Please choose how you'd like us to reach you."),
+                "invalid_choice": _("Please choose a phone call, a text or an email."),
             },
             "best_time": {
-                "required": 'Please choose a time, or "Any time".',
-                "invalid_choice": "Please choose one of the times listed.",
+                "required": _('Please choose a time, or "Any time".'),
+                "invalid_choice": _("Please choose one of the times listed."),
             },
             "email": {
-                "invalid": "Please check the email address. It should look like name@example.com.",
-                "max_length": "That email address is too long. Please check it.",
+                "invalid": _("Please check the email address. It should look like name@example.com."),
+                "max_length": _("That email address is too long. Please check it."),
             },
             "message": {
-                "max_length": "Please keep your message to %(limit_value)d characters or fewer "
-                "(it has %(show_value)d). You can tell us more when we talk.",
+                "max_length": _(
+                    "Please keep your message to %(limit_value)d characters or fewer "
+                    "(it has %(show_value)d). You can tell us more when we talk."
+                ),
             },
         }
 
@@ -129,21 +160,21 @@ class InquiryForm(forms.ModelForm):
                     data[key] = strip_control_characters(data.get(key), multiline=key in MULTILINE_FIELDS)
         super().__init__(data, *args, **kwargs)
         self.fields["phone"] = forms.CharField(
-            label="Phone number",
+            label=_("Phone number"),
             required=False,
             max_length=PHONE_INPUT_MAX_LENGTH,
             widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-            error_messages={"max_length": "That phone number is too long. Please check it."},
+            error_messages={"max_length": _("That phone number is too long. Please check it.")},
         )
         self.fields["message"].widget.attrs.pop("maxlength", None)  # see Meta.widgets
-        self.fields["email"].label = "Email address"
+        self.fields["email"].label = _("Email address")
         self.fields["consent"].required = True
-        self.fields["consent"].error_messages["required"] = (
+        self.fields["consent"].error_messages["required"] = _(
             "Please tick the box to say you've read the privacy notice."
         )
-        self.fields["help_for"].choices = Inquiry.HelpFor.choices
-        self.fields["contact_method"].choices = Inquiry.ContactMethod.choices
-        self.fields["best_time"].choices = Inquiry.BestTime.choices
+        self.fields["help_for"].choices = HELP_FOR_CHOICES
+        self.fields["contact_method"].choices = CONTACT_METHOD_CHOICES
+        self.fields["best_time"].choices = BEST_TIME_CHOICES
         if not self.is_bound:
             self.initial.setdefault("started_at", sign_started_at())
 
@@ -160,8 +191,10 @@ class InquiryForm(forms.ModelForm):
         phone = to_e164(raw)
         if not phone:
             raise forms.ValidationError(
-                "We couldn't read that phone number. Please enter it like (503) 555-0123, "
-                "or with a country code like +44 20 7946 0958.",
+                gettext(
+                    "We couldn't read that phone number. Please enter it like (503) 555-0123, "
+                    "or with a country code like +44 20 7946 0958."
+                ),
                 code="invalid",
             )
         return phone
@@ -172,28 +205,33 @@ class InquiryForm(forms.ModelForm):
             self.add_error(
                 None,
                 forms.ValidationError(
-                    "This form was open for more than two hours, so we need you to press Send "
-                    "once more. Everything you wrote is still here.",
+                    gettext(
+                        "This form was open for more than two hours, so we need you to press Send "
+                        "once more. Everything you wrote is still here."
+                    ),
                     code="expired",
                 ),
             )
         method = cleaned.get("contact_method")
         if method in (Inquiry.ContactMethod.CALL, Inquiry.ContactMethod.TEXT):
             if not cleaned.get("phone") and "phone" not in self.errors:
-                what = "call" if method == Inquiry.ContactMethod.CALL else "text"
-                self.add_error(
-                    "phone",
-                    forms.ValidationError(
-                        f"Please add a phone number so we can {what} you, or choose email instead.",
-                        code="required",
-                    ),
-                )
+                if method == Inquiry.ContactMethod.CALL:
+                    message = gettext(
+                        "Please add a phone number so we can call you, or choose email instead."
+                    )
+                else:
+                    message = gettext(
+                        "Please add a phone number so we can text you, or choose email instead."
+                    )
+                self.add_error("phone", forms.ValidationError(message, code="required"))
         elif method == Inquiry.ContactMethod.EMAIL:
             if not cleaned.get("email") and "email" not in self.errors:
                 self.add_error(
                     "email",
                     forms.ValidationError(
-                        "Please add an email address so we can write back, or choose a call or text instead.",
+                        gettext(
+                            "Please add an email address so we can write back, or choose a call or text instead."
+                        ),
                         code="required",
                     ),
                 )
@@ -214,10 +252,13 @@ class InquiryForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data["started_at"] = sign_started_at()
 
-    def save(self, commit=True):
-        """Save the inquiry (in the caller's transaction). A start token sent before is a
-        replay: stored as spam, like a honeypot hit."""
+    def save(self, commit=True, language=None):
+        """Save the inquiry (in the caller's transaction), with the language of the form the
+        person used (``language``: "en", "es"). A start token sent before is a replay: stored
+        as spam, like a honeypot hit."""
         inquiry = super().save(commit=False)
+        if language in Inquiry.Language.values:
+            inquiry.language = language
         inquiry.is_urgent = is_crisis_message(inquiry.message)
         spam = self.is_spam or not claim_token(self.cleaned_data.get("started_at"))
         inquiry.status = Inquiry.Status.SPAM if spam else Inquiry.Status.NEW
@@ -236,5 +277,5 @@ class InquiryForm(forms.ModelForm):
                     target = f"{bound.auto_id}_0"
                 summary.append((target, bound.label, self.errors[name][0]))
         for message in self.non_field_errors():
-            summary.append(("contact-submit", "Sending", message))
+            summary.append(("contact-submit", gettext("Sending"), message))
         return summary

@@ -76,6 +76,13 @@ def render_name(inquiry):
     )
 
 
+def render_language(inquiry):
+    """ "Spanish" stands out: the callback happens in Spanish."""
+    if inquiry.language == "es":
+        return format_html("<strong>{}</strong>", inquiry.get_language_display())
+    return inquiry.get_language_display()
+
+
 def render_reach(inquiry):
     """The method they chose, the number or address as links, best time and voicemail."""
     links = contact_links(inquiry)
@@ -137,6 +144,7 @@ def columns():
     return [
         InboxColumn("name", label="Name", render=render_name, sort_key="name"),
         InboxColumn("help_for", label="For", render=lambda i: i.get_help_for_display()),
+        InboxColumn("language", label="Language", render=render_language, sort_key="language"),
         InboxColumn("reach", label="How to reach", render=render_reach),
         InboxColumn("created_at", label="Received", render=render_received, sort_key="created_at"),
         InboxColumn("due_at", label="Due", render=render_due, sort_key="due_at"),

@@ -70,12 +70,19 @@ class InquiryFilterSet(WagtailFilterSet):
         empty_label="Any time",
     )
     is_urgent = BooleanFilter(label="Urgent", widget=BooleanRadioSelect)
+    # The language of the form they used: Spanish inquiries get a Spanish-speaking callback.
+    language = ChoiceFilter(
+        label="Language",
+        choices=Inquiry.Language.choices,
+        widget=forms.RadioSelect,
+        empty_label="Any language",
+    )
     assigned_to = StaffChoiceFilter(label="Assigned to", queryset=lambda request: intake_staff_choices())
     created_at = DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
 
     class Meta:
         model = Inquiry
-        fields = ["status", "who", "due", "is_urgent", "assigned_to", "created_at"]
+        fields = ["status", "who", "due", "is_urgent", "language", "assigned_to", "created_at"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and not data.getlist("status") and not (data.get("q") or "").strip():
@@ -107,6 +114,7 @@ def quick_views(request):
         ("Overdue", "due=overdue"),
         ("Due today", "due=today"),
         ("Urgent", "is_urgent=true"),
+        ("Spanish", "language=es"),
         ("Closed", "status=closed"),
         ("Spam", "status=spam"),
     ]

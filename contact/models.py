@@ -24,6 +24,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from encrypted_fields.fields import EncryptedTextField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -84,10 +85,10 @@ class ContactPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["practice_site.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
-        return "Call or send a short, private message. We answer within one business day."
+        return gettext("Call or send a short, private message. We answer within one business day.")
 
     def get_structured_data(self, request, practice):
         return super().get_structured_data(request, practice) + [practice_clinic_data(request, practice)]
@@ -104,7 +105,8 @@ class ContactPage(RoutablePageMixin, BasePage):
         response = TemplateResponse(
             request,
             "contact/thanks_page.html",
-            {**self.get_context(request), "urgent": urgent},
+            # language_subpath: the switcher leads to the thanks page in the other language.
+            {**self.get_context(request), "urgent": urgent, "language_subpath": "thanks/"},
         )
         add_never_cache_headers(response)
         return response
@@ -186,6 +188,10 @@ class Inquiry(models.Model):
         AFTERNOON = "afternoon", "Afternoon (noon to 5)"
         EVENING = "evening", "Evening (5 to 8)"
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"
@@ -212,6 +218,14 @@ class Inquiry(models.Model):
         validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
     )
     consent = models.BooleanField("I have read the privacy notice", default=False)
+    # The language of the form the person used: the callback happens in it.
+    language = models.CharField(
+        max_length=5,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        db_index=True,
+        help_text="The language of the form they used: call back in it.",
+    )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
     is_urgent = models.BooleanField(

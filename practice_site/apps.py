@@ -13,3 +13,7 @@ class PracticeSiteConfig(AppConfig):
         connect_cache_invalidation()
         # Permission errors in the admin: a 403 page in the admin's layout, not a redirect.
         admin_errors.install()
+        # Wagtail's per-request Locale lookups answered from memory (practice_site/i18n.py).
+        from .i18n import install_locale_memo
+
+        install_locale_memo()

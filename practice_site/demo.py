@@ -68,7 +68,7 @@ def ensure_tree_root():
 def ensure_home():
     """The home page at the site root, replacing Wagtail's placeholder 'Welcome' page."""
     root = ensure_tree_root()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(depth=2).order_by("path").first()  # the English one: created first
     if home is None:
         # Wagtail's initial migration leaves a placeholder page (and a site pointing at it).
         for placeholder in root.get_children():
@@ -150,6 +150,7 @@ def ensure_practice_settings(site):
                 "opens": datetime.time(10),
                 "closes": datetime.time(13),
                 "note": "calls only",
+                "note_es": "solo llamadas",
             },
         ),
     ]
@@ -161,10 +162,13 @@ def load(home):
     """About, Fees & insurance, FAQ, For families and Privacy. Runs after the blog's demo so the
     About page can show the clinicians' profiles (the blog's Author snippets)."""
     from django.apps import apps
+    from wagtail.models import Locale
 
     from .demo_pages import STANDARD_PAGES
 
-    clinician_list = list(apps.get_model("blog", "Author").objects.order_by("name"))
+    clinician_list = list(
+        apps.get_model("blog", "Author").objects.filter(locale=Locale.get_default()).order_by("name")
+    )
     for page in STANDARD_PAGES:
         fields = dict(page)
         if fields["slug"] == "about" and clinician_list:
@@ -221,6 +225,6 @@ def feature_specialties(home):
 
     if home.featured_specialties.exists() or home.revisions.count() > 1:
         return
-    for specialty in SpecialtyPage.objects.live().order_by("path")[:3]:
+    for specialty in SpecialtyPage.objects.live().filter(locale=home.locale_id).order_by("path")[:3]:
         home.featured_specialties.add(HomePageFeaturedSpecialty(specialty=specialty))
     home.save_revision().publish()

@@ -3,8 +3,9 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.translation import get_language, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -32,6 +33,17 @@ DAYS = [
     ("Sunday", "Sunday"),
 ]
 
+# The days as visitors read them (DAYS stays the stored value, in English).
+DAY_NAMES = {
+    "Monday": pgettext_lazy("weekday", "Monday"),
+    "Tuesday": pgettext_lazy("weekday", "Tuesday"),
+    "Wednesday": pgettext_lazy("weekday", "Wednesday"),
+    "Thursday": pgettext_lazy("weekday", "Thursday"),
+    "Friday": pgettext_lazy("weekday", "Friday"),
+    "Saturday": pgettext_lazy("weekday", "Saturday"),
+    "Sunday": pgettext_lazy("weekday", "Sunday"),
+}
+
 PRACTICE_SNAPSHOT_CACHE_KEY = "practice-settings-snapshot"
 
 
@@ -40,6 +52,12 @@ class OpeningHoursBlock(blocks.StructBlock):
     opens = blocks.TimeBlock()
     closes = blocks.TimeBlock()
     note = blocks.CharBlock(max_length=80, required=False, help_text='e.g. "by appointment"')
+    note_es = blocks.CharBlock(
+        max_length=80,
+        required=False,
+        label="Note in Spanish",
+        help_text='Shown on Spanish pages, e.g. "con cita previa".',
+    )
 
     class Meta:
         icon = "time"
@@ -84,6 +102,13 @@ class PracticeSettings(BaseSiteSetting):
 
     practice_name = models.CharField(max_length=120, default="Wrenfield Counseling")
     tagline = models.CharField(max_length=160, blank=True, default="Addiction therapy rooted in connection")
+    tagline_es = models.CharField(
+        "Tagline in Spanish",
+        max_length=160,
+        blank=True,
+        default="Terapia para las adicciones basada en la conexión",
+        help_text="Shown under the name on Spanish pages (/es/).",
+    )
     phone = models.CharField(
         max_length=32,
         validators=[validate_phone],
@@ -115,10 +140,25 @@ class PracticeSettings(BaseSiteSetting):
         ),
         help_text="Shown above the crisis lines on every page. Keep it short and plain.",
     )
+    crisis_notice_es = models.TextField(
+        "Crisis notice in Spanish",
+        max_length=600,
+        blank=True,
+        default=(
+            "Si está en peligro ahora mismo, llame al 911. Si piensa en el suicidio o está en "
+            "crisis, llame al 988 y oprima 2 para hablar en español, a cualquier hora."
+        ),
+        help_text="Shown above the crisis lines on Spanish pages (/es/). Keep it short and plain.",
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("accepting_new_clients")],
+            [
+                FieldPanel("practice_name"),
+                FieldPanel("tagline"),
+                FieldPanel("tagline_es"),
+                FieldPanel("accepting_new_clients"),
+            ],
             heading="Practice",
         ),
         MultiFieldPanel(
@@ -135,11 +175,27 @@ class PracticeSettings(BaseSiteSetting):
             heading="Address",
         ),
         FieldPanel("opening_hours"),
-        FieldPanel("crisis_notice"),
+        MultiFieldPanel(
+            [FieldPanel("crisis_notice"), FieldPanel("crisis_notice_es")],
+            heading="Crisis notice",
+        ),
     ]
 
     class Meta:
         verbose_name = "Practice settings"
+
+    @property
+    def localized_tagline(self):
+        """The tagline in the language of the page being rendered."""
+        from django.utils.translation import get_language
+
+        return (self.tagline_es or self.tagline) if get_language() == "es" else self.tagline
+
+    @property
+    def localized_crisis_notice(self):
+        from django.utils.translation import get_language
+
+        return (self.crisis_notice_es or self.crisis_notice) if get_language() == "es" else self.crisis_notice
 
     @property
     def phone_e164(self):
@@ -166,15 +222,19 @@ class PracticeSettings(BaseSiteSetting):
         )
         return [line for line in [self.street_address, city_line.strip(", ")] if line]
 
-    @cached_property
+    @property
     def hours_rows(self):
-        """[(days label, '9:00 AM – 7:00 PM', note)] for display."""
+        """[(days label, '9 AM – 7 PM', note)] for display, in the language being rendered
+        ('lunes–viernes', '9 a. m. – 7 p. m.' on Spanish pages)."""
         rows = []
         for child in self.opening_hours:
             value = child.value
-            days = value["days"]
-            label = f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(days) else ", ".join(days)
-            rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", value["note"]))
+            days = [str(DAY_NAMES.get(day, day)) for day in value["days"]]
+            label = (
+                f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(value["days"]) else ", ".join(days)
+            )
+            note = value.get("note_es") if get_language() == "es" and value.get("note_es") else value["note"]
+            rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", note))
         return rows
 
     def opening_hours_specification(self):
@@ -243,6 +303,9 @@ def _consecutive(days):
 
 def _time(value):
     text = value.strftime("%I:%M %p").lstrip("0")
+    if get_language() == "es":
+        # US Spanish style (RAE): "9 a. m.", "5:30 p. m."
+        text = text.replace("AM", "a. m.").replace("PM", "p. m.")
     return text.replace(":00 ", " ")
 
 
@@ -278,6 +341,28 @@ class BasePage(Page):
             self._breadcrumbs = [(p.title, p.url) for p in ancestors] + [(self.title, self.url)]
         return self._breadcrumbs
 
+    def get_sitemap_urls(self, request=None):
+        """The page's URL with its translations as hreflang alternates (x-default: English)."""
+        from urllib.parse import urlsplit
+
+        from django.conf import settings as django_settings
+
+        from .i18n import page_alternates
+
+        urls = super().get_sitemap_urls(request)
+        alternates = page_alternates(request, self)
+        if alternates and urls:
+            parts = urlsplit(urls[0]["location"])
+            base = f"{parts.scheme}://{parts.netloc}"
+            links = [{"lang_code": code, "location": base + path} for code, path in alternates.items()]
+            if django_settings.LANGUAGE_CODE in alternates:
+                links.append(
+                    {"lang_code": "x-default", "location": base + alternates[django_settings.LANGUAGE_CODE]}
+                )
+            for url in urls:
+                url["alternates"] = links
+        return urls
+
     def get_structured_data(self, request, practice):
         """The web page, its breadcrumbs, and an FAQPage when the page's body has FAQ blocks."""
         data = [self.web_page_data(request, practice)]
@@ -306,8 +391,23 @@ def practice_clinic_data(request, practice):
     """The practice's MedicalClinic JSON-LD, listing every live, public specialty."""
     from specialties.models import SpecialtyPage
 
-    specialties = SpecialtyPage.objects.live().public().order_by("path")
+    from .i18n import active_locale
+
+    specialties = visible_pages(SpecialtyPage.objects.filter(locale=active_locale())).order_by("path")
     return medical_clinic(practice, request, specialties)
+
+
+def visible_pages(queryset):
+    """Live pages outside any private section of the site: Wagtail's ``.live().public()`` with
+    the view restrictions as a subquery instead of a query of their own."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.live().filter(~Exists(restrictions))
 
 
 class HomePageFeaturedSpecialty(Orderable):
@@ -362,7 +462,26 @@ class HomePage(BasePage):
         "blog.BlogIndexPage",
         "contact.ContactPage",
     ]
-    max_count = 1
+    # One home page per language: the English one and its translations (no max_count: the
+    # Spanish home is a second HomePage under the tree root, made with "Translate").
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """A new home page only while a language has none (normally never: translations are
+        made with "Translate", not "Add child page")."""
+        from wagtail.models import Locale
+
+        return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
+
+    def route(self, request, path_components):
+        """Wagtail serves /es/... from the site root's translation in the active language, or
+        from the English home when that translation is missing or not live. Then there is no
+        Spanish page to show: a 404, never English pages under /es/."""
+        from .i18n import locale_language
+
+        if locale_language(self.locale_id) != get_language():
+            raise Http404("No page in this language.")
+        return super().route(request, path_components)
 
     def summary_text(self):
         return self.hero_text
@@ -371,14 +490,21 @@ class HomePage(BasePage):
         """Featured specialty pages that are live and public, in the editor's order."""
         from specialties.models import SpecialtyPage
 
-        order = list(self.featured_specialties.values_list("specialty_id", flat=True))
-        pages = SpecialtyPage.objects.live().public().in_bulk(order)
-        return [pages[pk] for pk in order if pk in pages]
+        # A translated home keeps the original's choices (Wagtail copies them as they are):
+        # each is shown in this page's language, through its translation key.
+        order = list(self.featured_specialties.values_list("specialty__translation_key", flat=True))
+        pages = {
+            page.translation_key: page
+            for page in visible_pages(
+                SpecialtyPage.objects.filter(locale_id=self.locale_id, translation_key__in=order)
+            )
+        }
+        return [pages[key] for key in order if key in pages]
 
     def latest_articles(self, limit=3):
         from blog.models import BlogPage
 
-        return BlogPage.latest(limit)
+        return BlogPage.latest(limit, locale_id=self.locale_id)
 
     def get_structured_data(self, request, practice):
         return [self.web_page_data(request, practice), practice_clinic_data(request, practice)]

@@ -4,7 +4,9 @@ in it (words_matter.py), shown to editors at the top of the edit form and in a r
 It reads the page's own prose: title, summary, hero text and intro, and the body's blocks.
 It leaves out the words of other people: the first-person pain point (SpecialtyPage.pain_point,
 a separate field) and quotation blocks, and the reference list. It informs; it never blocks
-saving or publishing."""
+saving or publishing.
+
+Spanish pages (locale "es") get the Spanish formula and word list instead: plain_language_es.py."""
 
 import html
 import re
@@ -116,7 +118,19 @@ class PlainLanguageResult:
         return "; ".join(f"{term.term} ({count})" for term, count in self.terms)
 
 
+def is_spanish(page):
+    """Whether the page is in the Spanish locale (a page not saved yet has none)."""
+    return bool(getattr(page, "locale_id", None)) and page.locale.language_code == "es"
+
+
 def check_page(page):
+    if is_spanish(page):
+        from django.utils import translation
+
+        from .plain_language_es import check_lines
+
+        with translation.override("es"):  # a fallback summary in the words visitors see
+            return check_lines(page_lines(page))
     lines = page_lines(page)
     text = "\n".join(lines)
     return PlainLanguageResult(
@@ -125,16 +139,24 @@ def check_page(page):
 
 
 def plain_language_report(max_grade):
-    """Live pages reading above `max_grade` or using flagged words, hardest first."""
+    """Live pages reading above `max_grade` (Spanish pages: below the Fernández-Huerta minimum)
+    or using flagged words; hard-to-read pages first, hardest first."""
     from wagtail.models import Page
 
     rows = []
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         result = check_page(page)
-        if (result.grade is not None and result.grade > max_grade) or result.terms:
+        spanish = is_spanish(page)
+        if result.grade is None:
+            hard = False
+        else:
+            hard = not result.readability_ok if spanish else result.grade > max_grade
+        if hard or result.terms:
             page.grade, page.terms, page.terms_text = result.grade, result.terms, result.terms_text
-            rows.append(page)
-    return sorted(rows, key=lambda page: -(page.grade or 0))
+            # English: the grade, highest first; Spanish: the score, lowest first.
+            difficulty = (result.score or 0) if spanish else -(result.grade or 0)
+            rows.append((not hard, difficulty, page))
+    return [page for *_, page in sorted(rows, key=lambda row: row[:2])]
 
 
 class PlainLanguagePanel(Panel):
@@ -159,3 +181,10 @@ class PlainLanguagePanel(Panel):
                 self.instance if hasattr(self.instance, "review_state") and self.instance.pk else None
             )
             return context
+
+        def render_html(self, parent_context=None):
+            if is_spanish(self.instance):
+                from .plain_language_es import render_panel
+
+                return render_panel(self.get_context_data(parent_context))
+            return super().render_html(parent_context)

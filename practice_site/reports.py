@@ -1,5 +1,6 @@
-"""Admin reports for the clinical director: health pages whose clinical review is due, and live
-pages that read above grade 8 or use stigmatizing words (Reports menu, wagtail_hooks.py).
+"""Admin reports for the clinical director: health pages whose clinical review is due, live
+pages that read above grade 8 or use stigmatizing words, and live pages a Spanish reader can't
+read yet (no live Spanish translation) (Reports menu, wagtail_hooks.py).
 
 The site has tens of pages, not thousands, so each report gathers its rows in Python (a few
 queries, one per page type) and shows them all on one screen."""
@@ -93,6 +94,38 @@ class PlainLanguageReportView(ListReportView):
         return context
 
 
+def pages_without_translation(language="es"):
+    """Live pages in the default language (English) with no live translation in ``language``:
+    what a Spanish-speaking visitor can't read yet, in tree order. One query."""
+    from django.db.models import Exists, OuterRef, Subquery
+    from wagtail.models import Locale, Page
+
+    default = Locale.get_default()
+    translations = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=language
+    )
+    return list(
+        Page.objects.live()
+        .filter(depth__gt=1, locale=default)
+        .filter(~Exists(translations.filter(live=True)))
+        # A draft translation already started: the report links to it instead of "Translate".
+        .annotate(draft_translation_id=Subquery(translations.values("pk")[:1]))
+        .order_by("path")
+    )
+
+
+class MissingTranslationsView(ListReportView):
+    page_title = _("Live pages without a Spanish translation")
+    header_icon = "globe"
+    results_template_name = "practice_site/admin/missing_translations_results.html"
+    index_url_name = "missing_translations_report"
+    index_results_url_name = "missing_translations_report_results"
+    list_export = ["title", "url"]
+
+    def get_rows(self):
+        return pages_without_translation("es")
+
+
 def report_urls():
     from django.urls import path
 
@@ -108,6 +141,16 @@ def report_urls():
             "reports/plain-language/results/",
             PlainLanguageReportView.as_view(results_only=True),
             name="plain_language_report_results",
+        ),
+        path(
+            "reports/missing-translations/",
+            MissingTranslationsView.as_view(),
+            name="missing_translations_report",
+        ),
+        path(
+            "reports/missing-translations/results/",
+            MissingTranslationsView.as_view(results_only=True),
+            name="missing_translations_report_results",
         ),
     ]
 

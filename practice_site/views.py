@@ -4,6 +4,7 @@ page."""
 import logging
 import re
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from .admin_errors import admin_permission_denied, is_admin_request
+from .i18n import localized_path
 from .models import PRACTICE_SNAPSHOT_CACHE_KEY
 from .phone import to_display, to_e164
 
@@ -50,7 +52,12 @@ def search(request):
     page_number = request.GET.get("page", "1")
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        root = language_root(request)
+        if root is not None:
+            # Within the visitor's language: the pages under that language's home page.
+            results = (
+                Page.objects.live().public().descendant_of(root, inclusive=True).specific().search(query)
+            )
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         try:
@@ -64,16 +71,46 @@ def search(request):
         logger.info("search: query could not be parsed by the database")
         paginator = Paginator(Page.objects.none(), SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.page(1)
+    suffix = f"?{urlencode({'q': query})}" if query else ""
+    language_paths = {
+        code: localized_path(request, "/search/", code) + suffix for code, _name in settings.LANGUAGES
+    }
     return render(
         request,
         "practice_site/search.html",
-        {"search_query": query, "search_results": results_page, "paginator": paginator},
+        {
+            "search_query": query,
+            "search_results": results_page,
+            "paginator": paginator,
+            # The switcher: the same search in the other language.
+            "language_paths": language_paths,
+        },
     )
+
+
+def language_root(request):
+    """The home page in the language of the request (the site's root page or its translation),
+    or None when there is no such page."""
+    from wagtail.models import Site
+
+    from .i18n import active_locale, locale_language
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if locale_language(root.locale_id) == active_locale().language_code:
+        return root
+    return root.get_translation_or_none(active_locale())
 
 
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}", ""]
+    # Search results are pages of their own in every language (/search/, /es/search/).
+    searches = [
+        f"Disallow: {localized_path(request, '/search/', code)}" for code, _name in settings.LANGUAGES
+    ]
+    lines = ["User-agent: *", "Disallow: /admin/", *searches, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 

@@ -175,6 +175,13 @@ def register_plain_language_report():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_missing_translations_report():
+    return PageEditorsReportItem(
+        "Pages without Spanish", reverse("missing_translations_report"), icon_name="globe", order=102
+    )
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def remind_about_alt_text_after_save_draft(request, page):

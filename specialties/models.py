@@ -35,7 +35,7 @@ class SpecialtyIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["practice_site.HomePage"]
     subpage_types = ["specialties.SpecialtyPage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
         return strip_tags(self.intro)

@@ -78,4 +78,4 @@ def practice(site):
 def home(db):
     from practice_site.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")

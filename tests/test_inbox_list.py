@@ -218,6 +218,7 @@ def test_export_has_local_times_labels_and_no_message(client, maya, settings):
         "Urgent",
         "Name",
         "Who it's for",
+        "Language",  # issue 17: the callback happens in the language of the form
         "Method",
         "Phone",
         "Email",
@@ -233,7 +234,7 @@ def test_export_has_local_times_labels_and_no_message(client, maya, settings):
     assert row["Who it's for"] == "Someone I love" and row["Method"] == "Phone call"
     assert row["Phone"] == "(503) 555-0142" and row["Best time"] == "Evening (5 to 8)"
     assert row["Voicemail OK"] == "Yes" and row["Urgent"] == "No" and row["Status"] == "New"
-    assert row["Assigned to"] == "Maya Okafor"
+    assert row["Assigned to"] == "Maya Okafor" and row["Language"] == "English"
     assert "private words" not in body and "secret note" not in body
 
 

@@ -42,10 +42,10 @@ def page_paths():
     specialty = SpecialtyPage.objects.live().order_by("path").first()
     article = BlogPage.objects.live().order_by("path").first()
     category = article.categories.order_by("pk").first() or BlogCategory.objects.order_by("pk").first()
-    blog = BlogIndexPage.objects.get()
+    blog = BlogIndexPage.objects.get(locale__language_code="en")
     return {
         "home": "/",
-        "specialty index": SpecialtyIndexPage.objects.get().url,
+        "specialty index": SpecialtyIndexPage.objects.get(locale__language_code="en").url,
         "specialty page": specialty.url,
         "blog index": blog.url,
         "blog category": f"{blog.url}category/{category.slug}/",
@@ -99,9 +99,9 @@ def append_blocks(page, n):
 def grow_site(paths, n=20):
     """n more of everything a page could list or show: articles, authors, categories, tags,
     specialty pages, standard pages, featured specialties and body blocks."""
-    home = HomePage.objects.get()
-    blog = BlogIndexPage.objects.get()
-    specialties = SpecialtyIndexPage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
+    blog = BlogIndexPage.objects.get(locale__language_code="en")
+    specialties = SpecialtyIndexPage.objects.get(locale__language_code="en")
     listed_category = BlogCategory.objects.get(slug=paths["blog category"].rstrip("/").rsplit("/", 1)[1])
     authors = [Author.objects.create(slug=f"grown-author-{i}", name=f"Grown Author {i}") for i in range(n)]
     categories = [

@@ -41,6 +41,13 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    # Translations of pages and snippets (issue 17): "Translate" in the page and snippet menus
+    # copies the English page into Spanish for an editor to rewrite in their own words.
+    # wagtail-localize (1.14.5 declares Wagtail 8) is not needed for that: it is built for
+    # segment-by-segment translation kept in sync with the source, which the Spanish pages
+    # deliberately are not (they are written for Spanish readers), and it adds dependencies.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.sites",
     # Wagtail's users app with a Users list that shows each account's second factor.
     "practice_site.staff_security.apps.StaffUsersAppConfig",
@@ -74,6 +81,9 @@ MIDDLEWARE = [
     "practice_site.page_cache.PageCacheMiddleware",
     "practice_site.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the page cache (whose key holds the path, and only the path decides the language:
+    # practice_site/i18n.py) and after sessions, before CommonMiddleware as Django requires.
+    "practice_site.i18n.PathOnlyLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,6 +193,7 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "blog.Author",
     "blog.BlogCategory",
     "taggit.Tag",
+    "wagtailcore.Locale",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -256,7 +267,13 @@ AXES_VERBOSE = False
 # What people type in the second-factor step is never stored with a failed attempt.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "recovery_code"]
 
-LANGUAGE_CODE = "en-us"
+# English at the root, Spanish under /es/ (practice_site/urls.py). The language of a public
+# page comes from its URL alone, never from Accept-Language or a cookie (practice_site/i18n.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -2,9 +2,12 @@
 
 import re
 import time
+from urllib.parse import urlsplit
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -36,9 +39,109 @@ def page_json_ld(context, page):
     practice = context["settings"]["practice_site"]["PracticeSettings"]
     _refresh_practice_snapshot(practice)
     blocks = page.get_structured_data(request, practice)
+    language = translation.get_language()
+    for item in blocks:
+        # The language of what the page says (schema.org inLanguage), on every node describing
+        # the page or its content (not the breadcrumbs or the practice itself).
+        if isinstance(item, dict) and item.get("@type") not in NODES_WITHOUT_LANGUAGE:
+            item.setdefault("inLanguage", language)
     return mark_safe(
         "".join(f'<script type="application/ld+json">{dump_json_ld(item)}</script>' for item in blocks)
     )
+
+
+NODES_WITHOUT_LANGUAGE = {"BreadcrumbList", "MedicalClinic", "Organization", "Person"}
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+# What the switcher says, in the language it leads to (a reader of that language finds it).
+SWITCH_LABELS = {"en": "Read this page in English", "es": "Leer esta página en español"}
+OG_LOCALES = {"en": "en_US", "es": "es_US"}
+
+
+@register.simple_tag(takes_context=True)
+def lurl(context, english_path):
+    """The link to an English page (a fixed path like "/contact/") in the language being
+    rendered: its Spanish translation on Spanish pages (practice_site.i18n.localized_path)."""
+    from practice_site.i18n import localized_path
+
+    return localized_path(context.get("request"), english_path)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page, subpath=""):
+    """The page in each language it is live in: [{code, path, url, name, label, current}],
+    the current language first; [] when the page has no live translation. ``subpath``: a
+    routable page's sub-page that exists in every language (the contact page's thanks)."""
+    from practice_site.i18n import page_alternates
+
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    if not hasattr(page, "get_full_url"):  # no page (the search, an error page): "" in templates
+        # A page of its own in every language (the search): the view gives its paths.
+        paths = context.get("language_paths") or {}
+        return _languages(request, paths, current, request.build_absolute_uri("/")[:-1])
+    listing = context.get("listing")
+    if listing is not None and getattr(listing, "subpath", ""):
+        return []  # a category, tag or author listing: no exact counterpart
+    if getattr(page, "listing_page_number", 1) > 1:
+        return []  # ?page=2 of a listing: its counterpart would be another list
+    alternates = page_alternates(request, page)
+    subpath = subpath or context.get("language_subpath", "")
+    # Absolute URLs on the site's own root URL, like the canonical link (Wagtail's full URL).
+    parts = urlsplit(page.get_full_url(request) or request.build_absolute_uri("/"))
+    base = f"{parts.scheme}://{parts.netloc}"
+    return _languages(request, {code: path + subpath for code, path in alternates.items()}, current, base)
+
+
+def _languages(request, alternates, current, base):
+    if current not in alternates:
+        return []
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        if code in alternates:
+            path = alternates[code]
+            languages.append(
+                {
+                    "code": code,
+                    "path": path,
+                    "url": base + path,
+                    "name": LANGUAGE_NAMES.get(code, code),
+                    "label": SWITCH_LABELS.get(code, LANGUAGE_NAMES.get(code, code)),
+                    "current": code == current,
+                }
+            )
+    languages.sort(key=lambda item: not item["current"])
+    return languages
+
+
+@register.filter
+def long_date(value):
+    """ "December 1, 2026" in English, "1 de diciembre de 2026" in Spanish."""
+    from django.utils.dateformat import format as format_date
+    from django.utils.translation import pgettext
+
+    if not value:
+        return ""
+    return format_date(value, pgettext("long date format", "F j, Y"))
+
+
+@register.filter
+def startswith(value, prefix):
+    return bool(prefix) and str(value).startswith(str(prefix))
+
+
+@register.simple_tag
+def og_locale():
+    return OG_LOCALES.get(translation.get_language(), "en_US")
+
+
+@register.simple_tag
+def home_path():
+    """The home page of the language being rendered ("/" or "/es/")."""
+    language = translation.get_language()
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 
 @register.filter

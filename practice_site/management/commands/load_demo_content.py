@@ -7,6 +7,8 @@ from wagtail.models import Site
 from blog import demo as blog_demo
 from contact import demo as contact_demo
 from practice_site import demo as site_demo
+from practice_site import demo_es as site_demo_es
+from practice_site.i18n import ensure_spanish_home
 from specialties import demo as specialties_demo
 
 
@@ -24,6 +26,10 @@ class Command(BaseCommand):
         site_demo.feature_specialties(home)
         # Last: the pages above are final, so the demo review covers what visitors see.
         site_demo.mark_demo_content_reviewed(blog_demo.ensure_demo_reviewer())
+        # The Spanish site (/es/): the home page's translation, then the Spanish pages and
+        # snippets written for it (practice_site/demo_es.py).
+        ensure_spanish_home(home)
+        site_demo_es.load_spanish_demo_content(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {home.get_descendants().live().count() + 1} live pages.")
         )
