@@ -271,6 +271,33 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Object storage (media on S3) -----------------------------------------------------------------
+# Uploads (original images, renditions, documents) go to an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set, so every app server sees the same files; otherwise to
+# MEDIA_ROOT on this machine's disk. Static files stay with whitenoise either way. The access
+# keys are not settings: django-storages/boto3 read AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+# from the environment (or use the server's IAM role when they are unset). Who may read what
+# is the bucket policy's business: `manage.py configure_bucket`. See README "Object storage (S3)".
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from practice_site.storage import media_origins
+
+    STORAGES["default"] = {"BACKEND": "practice_site.storage.MediaStorage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # unset: Amazon S3
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # A host of the practice's own (a CDN in front of the bucket) for image URLs, optionally
+    # with a path: "media.example.org" or "www.example.org/media".
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path", "virtual"
+    # Pages may show images from there (and from nowhere else new).
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["img-src"] += media_origins(
+            AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN
+        )
+# Documents are always served by Wagtail's view, which checks the collection's privacy first.
+# (Its default for storage without local paths would redirect to the bucket URL instead.)
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 # Email: console in development; production names its backend in the environment.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
