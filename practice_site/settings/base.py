@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice_site.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so pages it serves get the same shared-cache headers.
+    "practice_site.edge_cache.EdgeCacheHeadersMiddleware",
     "practice_site.page_cache.PageCacheMiddleware",
     "practice_site.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,6 +186,36 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "blog.BlogCategory",
     "taggit.Tag",
 ]
+
+# Frontend cache (the edge: Varnish or a CDN) ----------------------------------------------------
+# Anonymous visitors' public pages may be kept this long by a shared cache (s-maxage; browsers
+# still revalidate every time); a 404 only EDGE_CACHE_404_SECONDS. 0: no shared caching at all.
+# Publishing purges the changed URLs (practice_site/edge_cache.py), so this only bounds what a
+# lost purge could leave behind. See README "Scale-out".
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "600"))
+EDGE_CACHE_404_SECONDS = int(os.environ.get("EDGE_CACHE_404_SECONDS", "60"))
+# Where to send purges: an HTTP endpoint taking PURGE <path> with the page's Host (Varnish,
+# deploy/varnish.vcl): e.g. http://127.0.0.1:6081. CloudFront and Cloudflare: below.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "practice_site.edge_cache.PurgeHTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials: boto3's usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the server's role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
