@@ -13,12 +13,18 @@ serve view, after the collection's privacy check (WAGTAILDOCS_SERVE_METHOD = "se
 import json
 from urllib.parse import urlsplit
 
+from botocore.config import Config
 from storages.backends.s3 import S3Storage
 
 # The key prefixes Wagtail writes images to; the only ones the public may read.
 PUBLIC_IMAGE_PREFIXES = ("original_images/", "images/")
 # How long browsers and CDNs may keep an image (the same as the disk setup's nginx sends).
 IMAGE_CACHE_CONTROL = "public, max-age=86400"
+# botocore waits a minute per try, five tries, by default: an unreachable bucket would hold a
+# gunicorn worker for minutes. Fail within seconds instead (AWS_S3_CLIENT_CONFIG may say otherwise).
+CLIENT_TIMEOUTS = Config(
+    connect_timeout=2, read_timeout=10, retries={"mode": "standard", "total_max_attempts": 3}
+)
 
 
 class MediaStorage(S3Storage):
@@ -31,6 +37,10 @@ class MediaStorage(S3Storage):
     file_overwrite = False
     # No per-object ACLs (buckets with "Bucket owner enforced" refuse them): the policy decides.
     default_acl = None
+
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self.client_config = CLIENT_TIMEOUTS.merge(self.client_config)
 
     def get_object_parameters(self, name):
         parameters = super().get_object_parameters(name)

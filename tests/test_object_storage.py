@@ -118,6 +118,16 @@ def test_uploaded_image_lands_in_the_bucket_and_loads_without_credentials(
     assert response.content == png()
 
 
+def test_an_unreachable_bucket_fails_in_seconds_not_minutes(media_on_s3):
+    config = default_storage.connection.meta.client.meta.config
+    assert (config.connect_timeout, config.read_timeout) == (2, 10)
+    assert config.retries == {"mode": "standard", "total_max_attempts": 3}
+    assert config.s3.get("addressing_style") is None  # the library's own settings still apply
+    with override_settings(STORAGES={**settings.STORAGES}, AWS_S3_ADDRESSING_STYLE="path"):
+        assert default_storage.connection.meta.client.meta.config.s3["addressing_style"] == "path"
+        assert default_storage.connection.meta.client.meta.config.connect_timeout == 2
+
+
 @pytest.mark.django_db
 def test_two_uploads_with_one_file_name_keep_both_images(client, media_on_s3, admin_user_verified):
     first = upload_image(client, "First harbor")
