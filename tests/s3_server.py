@@ -40,8 +40,8 @@ Request log
 -----------
 `requests()` returns dicts ``{"method", "path", "query", "anonymous", "status"}`` for each request
 to the S3 API (path-style: ``/<bucket>/<key>``), read from the server over HTTP, so it counts what
-every process sent (the test process, gunicorn workers). The log lives at ``/_s3_server/log``
-(GET reads, DELETE clears); no bucket can have that name.
+every process sent (the test process, gunicorn workers); the newest 10,000 are kept. The log
+lives at ``/_s3_server/log`` (GET reads, DELETE clears); no bucket can have that name.
 """
 
 import argparse
@@ -54,6 +54,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
@@ -65,6 +66,7 @@ REGION = "us-east-1"
 ACCESS_KEY_ID = "test-app-access-key"
 SECRET_ACCESS_KEY = "test-app-secret-key"
 LOG_PATH = "/_s3_server/log"
+LOG_MAX_ENTRIES = 10_000
 STARTUP_TIMEOUT_SECONDS = 30
 
 
@@ -209,7 +211,8 @@ class AnonymousAccessAsOnS3:
 
     def __init__(self, app):
         self.app = app
-        self.log = []
+        # The newest requests only, so a long-lived server (a benchmark's) doesn't grow forever.
+        self.log = deque(maxlen=LOG_MAX_ENTRIES)
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -263,7 +266,7 @@ class AnonymousAccessAsOnS3:
         with self.lock:
             if environ["REQUEST_METHOD"] == "DELETE":
                 self.log.clear()
-            body = json.dumps(self.log).encode()
+            body = json.dumps(list(self.log)).encode()
         start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
         return [body]
 
