@@ -171,8 +171,10 @@ def _environ(**values):
 def site_setup_command(hostname, port):
     """The default Site answers at the edge's address, so purges carry the Host visitors use."""
     code = (
-        "from wagtail.models import Site; "
-        f"Site.objects.filter(is_default_site=True).update(hostname={hostname!r}, port={int(port)})"
+        "from wagtail.models import Site\n"
+        "site = Site.objects.get(is_default_site=True)\n"
+        f"site.hostname, site.port = {hostname!r}, {int(port)}\n"
+        "site.save()  # (not update(): saving clears Wagtail's cached site root paths)"
     )
     return ["shell", "-c", code]
 
