@@ -203,6 +203,17 @@ def test_a_change_every_page_shows_purges_every_page(purges, practice):
 
 
 @pytest.mark.django_db
+def test_making_a_page_private_takes_it_out_of_the_edge_at_once(purges):
+    from wagtail.models import PageViewRestriction
+
+    about = StandardPage.objects.get(slug="about")
+    urls = purges(
+        lambda: PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")
+    )
+    assert {f"{BASE}/about/", f"{BASE}/sitemap.xml"} <= urls
+
+
+@pytest.mark.django_db
 def test_an_edge_that_is_down_never_breaks_a_publish(django_capture_on_commit_callbacks, caplog):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
