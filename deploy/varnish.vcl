@@ -70,6 +70,16 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # A fetch for a page this cache may keep: the app renders it afresh rather than from its own
+    # page cache, which may not have heard of a change yet (practice_site/page_cache.py).
+    if (!bereq.uncacheable) {
+        set bereq.http.X-Edge-Fill = "1";
+    } else {
+        unset bereq.http.X-Edge-Fill;
+    }
+}
+
 sub vcl_backend_response {
     # Cached only when the app said a shared cache may keep it (s-maxage), or a static file.
     if (beresp.http.Set-Cookie

@@ -155,3 +155,16 @@ def test_shared_caching_can_be_switched_off(client):
         response = client.get("/about/")
     assert shared_lifetime(response) is None
     assert "public" in response["Cache-Control"]  # the page cache's own browser headers stay
+
+
+@pytest.mark.django_db
+def test_the_edge_filling_itself_gets_a_fresh_render_not_the_page_cache_copy(client):
+    """After a purge the edge fetches the page once and keeps it; a worker that hasn't heard of
+    the change yet must not hand it the old copy from the app's page cache."""
+    client.get("/about/")
+    StandardPage.objects.filter(slug="about").update(title="Changed, not yet heard of")
+    assert client.get("/about/")["X-Cache"] == "HIT"  # the page cache's copy, for a moment
+    fill = client.get("/about/", HTTP_X_EDGE_FILL="1")
+    assert fill["X-Cache"] == "MISS"
+    assert "Changed, not yet heard of" in fill.content.decode()
+    assert shared_lifetime(fill) == 600

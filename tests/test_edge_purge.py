@@ -337,3 +337,14 @@ def test_only_the_app_servers_may_purge(edge):
     response = requests.request("PURGE", edge.url + "/faq/", headers={"Host": "localhost"}, timeout=5)
     assert response.status_code == 200  # from 127.0.0.1: listed in the VCL's `purgers`
     assert through_edge(edge, "/faq/").headers["X-Edge-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_after_a_purge_the_edge_gets_the_page_afresh_not_the_app_cache_copy(edge):
+    """A change the app's page cache hasn't heard of yet (its shared cache stumbled): the edge's
+    fetch after the purge renders from the database, so the edge never keeps the old copy."""
+    assert through_edge(edge, "/fees-and-insurance/").status_code == 200
+    StandardPage.objects.filter(slug="fees-and-insurance").update(title="Fees, changed quietly")
+    requests.request("PURGE", edge.url + "/fees-and-insurance/", headers={"Host": "localhost"}, timeout=5)
+    fresh = through_edge(edge, "/fees-and-insurance/")
+    assert fresh.headers["X-Edge-Cache"] == "MISS" and "Fees, changed quietly" in fresh.text

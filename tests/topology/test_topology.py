@@ -173,13 +173,16 @@ def test_publish_through_one_app_server_is_fresh_at_the_edge_within_a_second(sit
     published = staff.request("POST", path, data={"csrfmiddlewaretoken": token})
     published_at = time.monotonic()
     assert published.status_code == 302, published.text[:2000]
-    while True:
+    seen = []  # (seconds after the publish, edge, app's page cache, fresh)
+    while time.monotonic() - published_at < 5:
         response = edge_get(site, "/about/")
-        if "About us: a new team" in response.text:
+        fresh = "About us: a new team" in response.text
+        seen.append((round(time.monotonic() - published_at, 3), response.headers.get("X-Edge-Cache"),
+                     response.headers.get("X-Cache"), fresh))  # fmt: skip
+        if fresh:
             break
-        assert time.monotonic() - published_at < 1, "the edge still serves the old page after a second"
         time.sleep(0.05)
-    assert time.monotonic() - published_at < 1
+    assert seen[-1][3] and seen[-1][0] < 1, f"the edge served the old page: {seen}"
     assert edge_get(site, "/about/").headers["X-Edge-Cache"] == "HIT"
 
 
