@@ -254,6 +254,15 @@ def flush():
         return
     batch, _local.urls = sorted(urls), set()
     purge(batch)
+    repeat = settings.EDGE_PURGE_REPEAT_SECONDS
+    if repeat > 0:
+        # Once more, after every app process has surely heard of the change (the page cache's
+        # safety net re-reads the database within PAGE_CACHE_EPOCH_CHECK_SECONDS): an edge that
+        # refilled from a process that hadn't (a CDN; Varnish asks for fresh renders) drops that
+        # copy too. Best effort: a process that exits first (manage.py) skips it.
+        timer = threading.Timer(repeat, purge, [batch])
+        timer.daemon = True
+        timer.start()
 
 
 def purge(urls):

@@ -214,6 +214,21 @@ def test_making_a_page_private_takes_it_out_of_the_edge_at_once(purges):
 
 
 @pytest.mark.django_db
+def test_each_purge_is_sent_again_once_every_process_has_heard_of_the_change(
+    recorder, django_capture_on_commit_callbacks
+):
+    recorder.received.clear()
+    about = StandardPage.objects.get(slug="about")
+    with override_settings(EDGE_PURGE_REPEAT_SECONDS=0.3), edge_settings(recorder.url):
+        with django_capture_on_commit_callbacks(execute=True):
+            about.title = "About, purged twice"
+            about.save_revision().publish()
+        assert [path for host, path in recorder.received].count("/about/") == 1
+        time.sleep(1)
+    assert [path for host, path in recorder.received].count("/about/") == 2
+
+
+@pytest.mark.django_db
 def test_an_edge_that_is_down_never_breaks_a_publish(django_capture_on_commit_callbacks, caplog):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -194,6 +194,9 @@ PAGE_CACHE_INVALIDATING_MODELS = [
 # lost purge could leave behind. See README "Scale-out".
 EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "600"))
 EDGE_CACHE_404_SECONDS = int(os.environ.get("EDGE_CACHE_404_SECONDS", "60"))
+# Each purge is sent again this many seconds later (0: never), after every app process has surely
+# heard of the change, in case the edge refilled from one that hadn't.
+EDGE_PURGE_REPEAT_SECONDS = float(os.environ.get("EDGE_PURGE_REPEAT_SECONDS", "2"))
 # Where to send purges: an HTTP endpoint taking PURGE <path> with the page's Host (Varnish,
 # deploy/varnish.vcl): e.g. http://127.0.0.1:6081. CloudFront and Cloudflare: below.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
