@@ -169,14 +169,24 @@ def _environ(**values):
 
 
 def site_setup_command(hostname, port):
-    """The default Site answers at the edge's address, so purges carry the Host visitors use."""
-    code = (
-        "from wagtail.models import Site\n"
-        "site = Site.objects.get(is_default_site=True)\n"
-        f"site.hostname, site.port = {hostname!r}, {int(port)}\n"
-        "site.save()  # (not update(): saving clears Wagtail's cached site root paths)"
-    )
-    return ["shell", "-c", code]
+    """The default Site answers at the edge's address, so purges carry the Host visitors use.
+    Saving clears Wagtail's cached site root paths (in the shared cache); a cache that drops the
+    write (Redis paused: the cache fails open) would leave the old ones, so it is checked."""
+    code = f"""
+import time
+from wagtail.models import Site
+site = Site.objects.get(is_default_site=True)
+site.hostname, site.port = {hostname!r}, {int(port)}
+site.save()
+for _ in range(120):
+    Site.clear_site_root_paths_cache()
+    if any(root.root_url.endswith(":{int(port)}") for root in Site.get_site_root_paths()):
+        break
+    time.sleep(0.5)
+else:
+    raise SystemExit("the shared cache keeps the old site root paths")
+"""
+    return ["shell", "--no-imports", "-c", code]
 
 
 @contextlib.contextmanager

@@ -163,8 +163,10 @@ def test_publish_through_one_app_server_is_fresh_at_the_edge_within_a_second(sit
         "page = StandardPage.objects.get(slug='about')\n"
         "page.title = 'About us: a new team'\n"
         "page.save_revision()\n"
-        "print(page.pk)",
-    ).strip()
+        "print(page.pk, page.get_full_url())",
+    ).split()
+    page_id, full_url = page_id
+    assert full_url == site.edge + "/about/"  # purges carry the Host visitors use
     assert "About us: a new team" not in edge_get(site, "/about/").text
 
     staff = Staff(app1, site.session_key)
