@@ -83,14 +83,11 @@ def upload_image(client, title="Harbor at dawn"):
 
 
 def image_urls(html):
-    return sorted(
-        {
-            url
-            for srcset in re.findall(r'(?:src|srcset)="([^"]+)"', html)
-            for url in re.findall(r"(\S+)(?: \d+w)?", srcset)
-        }
-        - {","}
-    )
+    """Every URL in the page's src and srcset attributes (a srcset lists "URL WIDTHw, ...")."""
+    urls = set()
+    for value in re.findall(r'\s(?:src|srcset)="([^"]+)"', html):
+        urls.update(candidate.split()[0] for candidate in value.split(",") if candidate.strip())
+    return sorted(urls)
 
 
 def anonymous_get(url):
