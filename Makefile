@@ -9,7 +9,7 @@ PORT ?= 8000
 # module's own servers and scratch databases never meet another's.
 PYTEST := $(VENV)/bin/pytest -n 2 --dist loadfile
 
-.PHONY: run test lint format bench bench-security bench-inquiries serve-production migrate demo clean messages
+.PHONY: run test lint format bench bench-edge bench-security bench-inquiries serve-production migrate demo clean messages
 
 # The Spanish catalogue, compiled from locale/es/LC_MESSAGES/django.po (the .mo is built, never
 # committed). Needs GNU gettext's msgfmt (Debian: apt-get install gettext).
@@ -60,6 +60,12 @@ test: $(VENV)/.dev-installed $(MO_FILES)
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py
+
+# The edge cache (needs DATABASE_URL=postgres://... and REDIS_URL, Varnish and wrk): req/s and p99
+# of a cached page through Varnish vs straight from gunicorn, and publish-to-fresh-at-the-edge
+# time, on deploy/topology.py (Varnish -> nginx -> two gunicorn app servers). See bench/README.md.
+bench-edge: $(VENV)/.dev-installed
+	$(PY) bench/edge.py
 
 # Security scans of the production server (not part of `make test`): the local Mozilla HTTP
 # Observatory grade, then a bounded wapiti3 scan. Each installs its own tool on first run.

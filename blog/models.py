@@ -262,6 +262,30 @@ class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
         """Live, public articles under this index, newest first, ready for a listing."""
         return BlogPage.listing().child_of(self)
 
+    def get_cached_paths(self):
+        """Every URL this index serves, for the edge cache's purge on publish
+        (practice_site/edge_cache.py): the paginated index, each category, tag and author
+        listing with its pages (one page past the end too: it may have been kept as a 404 and
+        exist now), and the feed."""
+        from .routes import PER_PAGE
+
+        posts = BlogPage.visible().child_of(self)
+
+        def paged(path, count):
+            return [path] + [f"{path}?page={number}" for number in range(2, count // PER_PAGE + 3)]
+
+        paths = paged("/", posts.count()) + ["/feed/"]
+        for kind, field in (
+            ("category", "categories__slug"),
+            ("author", "author_links__author__slug"),
+            ("tag", "tagged_items__tag__slug"),
+        ):
+            counts = posts.order_by().values_list(field).annotate(n=models.Count("pk", distinct=True))
+            for slug, count in counts:
+                if slug:
+                    paths += paged(f"/{kind}/{slug}/", count)
+        return paths
+
 
 class BlogPage(ClinicallyReviewedPage, BasePage):
     """One article, written by one or more authors and filed under categories and tags, with its
@@ -424,6 +448,15 @@ class BlogPage(ClinicallyReviewedPage, BasePage):
         self.prefetch_image_renditions()
         context["related"] = self.related_articles()
         return context
+
+    def edge_cache_related_pages(self):
+        """Live articles whose page may show this one (practice_site/edge_cache.py): those that
+        link to it as related, and those sharing a category or a tag with it."""
+        shared = models.Q(categories__in=self.categories.all()) | models.Q(
+            tagged_items__tag__in=self.tags.all()
+        )
+        linking = models.Q(related_links__post=self)
+        return BlogPage.objects.live().filter(shared | linking).exclude(pk=self.pk).distinct()
 
     def related_articles(self):
         from .related import related_posts

@@ -176,6 +176,9 @@ def nginx_values(run_dir: Path, env: dict, ports: dict, listen: str, tls: Certif
         "STATIC_ROOT": env["DJANGO_STATIC_ROOT"],
         "MEDIA_ROOT": env["DJANGO_MEDIA_ROOT"],
         "APP_SERVER": f"127.0.0.1:{ports['app']}",
+        "MORE_APP_SERVERS": "",
+        # Unused here (no edge cache in front); deploy/topology.py puts Varnish on it.
+        "EDGE_LISTEN": f"127.0.0.1:{ports.get('edge') or free_port()}",
         "ACME_ROOT": str(run_dir / "acme"),
         "ACCESS_LOG": str(run_dir / "access.log"),
         "RUN_DIR": str(run_dir),

@@ -11,6 +11,10 @@ class PracticeSiteConfig(AppConfig):
         from .signals import connect_cache_invalidation
 
         connect_cache_invalidation()
+        # After the page cache's handlers: the edge asks again only once those have run.
+        from .edge_cache import connect_edge_purge
+
+        connect_edge_purge()
         # Permission errors in the admin: a 403 page in the admin's layout, not a redirect.
         admin_errors.install()
         # Wagtail's per-request Locale lookups answered from memory (practice_site/i18n.py).

@@ -64,6 +64,9 @@ from django.utils.http import http_date, parse_http_date_safe
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# Sent by the edge cache (deploy/varnish.vcl) when it fetches a page to keep; nginx passes it only
+# from the edge's own listener. Such a request is rendered afresh (see PageCacheMiddleware).
+EDGE_FILL_HEADER = "HTTP_X_EDGE_FILL"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/bench/")
 STORED_HEADERS = (
     "Content-Type",
@@ -414,14 +417,18 @@ class PageCacheMiddleware:
             get_generation = getattr(cache, "get_tracked", cache.get)
             generation = (get_generation(GENERATION_KEY) or current_generation(), epoch.current())
             # The page from this process's memory when it served it under this generation, else
-            # from the shared cache.
-            stored = local_pages.get(key, generation)
-            if stored is None:
-                stored = cache.get(key)
+            # from the shared cache. Not for the edge cache filling itself (after a purge): this
+            # process may not have heard of the change yet (up to PAGE_CACHE_EPOCH_CHECK_SECONDS
+            # when the shared cache stumbled), and the edge would keep that copy for its TTL. An
+            # edge miss is rare; it gets a fresh render from the database.
+            if not request.META.get(EDGE_FILL_HEADER):
+                stored = local_pages.get(key, generation)
+                if stored is None:
+                    stored = cache.get(key)
+                    if _fresh(stored, generation):
+                        local_pages.put(key, stored, generation)
                 if _fresh(stored, generation):
-                    local_pages.put(key, stored, generation)
-            if _fresh(stored, generation):
-                return self._from_cache(request, stored)
+                    return self._from_cache(request, stored)
         except Exception:
             logger.warning("page cache unavailable; rendering uncached", exc_info=True)
             return self.get_response(request)

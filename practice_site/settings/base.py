@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "practice_site.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so pages it serves get the same shared-cache headers.
+    "practice_site.edge_cache.EdgeCacheHeadersMiddleware",
     "practice_site.page_cache.PageCacheMiddleware",
     "practice_site.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -196,6 +198,39 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailcore.Locale",
 ]
 
+# Frontend cache (the edge: Varnish or a CDN) ----------------------------------------------------
+# Anonymous visitors' public pages may be kept this long by a shared cache (s-maxage; browsers
+# still revalidate every time); a 404 only EDGE_CACHE_404_SECONDS. 0: no shared caching at all.
+# Publishing purges the changed URLs (practice_site/edge_cache.py), so this only bounds what a
+# lost purge could leave behind. See README "Scale-out".
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "600"))
+EDGE_CACHE_404_SECONDS = int(os.environ.get("EDGE_CACHE_404_SECONDS", "60"))
+# Each purge is sent again this many seconds later (0: never), after every app process has surely
+# heard of the change, in case the edge refilled from one that hadn't.
+EDGE_PURGE_REPEAT_SECONDS = float(os.environ.get("EDGE_PURGE_REPEAT_SECONDS", "2"))
+# Where to send purges: an HTTP endpoint taking PURGE <path> with the page's Host (Varnish,
+# deploy/varnish.vcl): e.g. http://127.0.0.1:6081. CloudFront and Cloudflare: below.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "practice_site.edge_cache.PurgeHTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials: boto3's usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the server's role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -287,6 +322,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Object storage (media on S3) -----------------------------------------------------------------
+# Uploads (original images, renditions, documents) go to an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set, so every app server sees the same files; otherwise to
+# MEDIA_ROOT on this machine's disk. Static files stay with whitenoise either way. The access
+# keys are not settings: django-storages/boto3 read AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+# from the environment (or use the server's IAM role when they are unset). Who may read what
+# is the bucket policy's business: `manage.py configure_bucket`. See README "Object storage (S3)".
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from practice_site.storage import media_origins
+
+    STORAGES["default"] = {"BACKEND": "practice_site.storage.MediaStorage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # unset: Amazon S3
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # A host of the practice's own (a CDN in front of the bucket) for image URLs, optionally
+    # with a path: "media.example.org" or "www.example.org/media".
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path", "virtual"
+    # Pages may show images from there (and from nowhere else new).
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["img-src"] += media_origins(
+            AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN
+        )
+# Documents are always served by Wagtail's view, which checks the collection's privacy first.
+# (Its default for storage without local paths would redirect to the bucket URL instead.)
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Email: console in development; production names its backend in the environment.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -50,6 +50,17 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 
+# Object storage (media on S3; base.py) --------------------------------------------------------
+# Visitors' browsers must not fetch images from a third party's host (a therapy site doesn't tell
+# Amazon who reads which page): on Amazon S3 itself, image URLs go through a host of the
+# practice's own, a CDN such as CloudFront in front of the bucket (README "Object storage (S3)").
+if AWS_STORAGE_BUCKET_NAME and not (AWS_S3_ENDPOINT_URL or AWS_S3_CUSTOM_DOMAIN):  # noqa: F405
+    raise ImproperlyConfigured(
+        "AWS_STORAGE_BUCKET_NAME is set without AWS_S3_CUSTOM_DOMAIN: image URLs would point at "
+        "amazonaws.com. Put a CDN on a domain of the practice's own in front of the bucket and set "
+        "AWS_S3_CUSTOM_DOMAIN to it (or, knowingly, to the bucket's own host)."
+    )
+
 ADMINS = [("Site admin", a) for a in os.environ.get("DJANGO_ADMINS", "").split(",") if a]
 
 # Server errors are mailed to ADMINS (when set). The report filter in base.py blanks POST data

@@ -19,6 +19,9 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
 # A hit re-reads the database's change count only this often: tests that count a hit's queries
 # must not see it; the tests of that safety net set it themselves.
 PAGE_CACHE_EPOCH_CHECK_SECONDS = 600
+# Purges are sent once (tests of the repeat set it themselves): a late repeat would land in
+# another test's purge endpoint.
+EDGE_PURGE_REPEAT_SECONDS = 0
 
 # Parallel runs (pytest-xdist, `make test`): the tests empty the cache between tests (FLUSHDB),
 # so each worker gets a Redis database of its own; processes the tests start inherit it.
