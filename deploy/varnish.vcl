@@ -54,7 +54,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|documents|contact|search)(/|\?|$)" || req.url ~ "^/healthz") {
+    if (req.url ~ "^/(admin|documents|contact|search|es/search)(/|\?|$)" || req.url ~ "^/healthz") {
         return (pass);
     }
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(__Host-)?sessionid=") {

@@ -21,7 +21,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.fields import StreamField
-from wagtail.signals import workflow_approved
+from wagtail.signals import copy_for_translation_done, workflow_approved
 
 from .blocks import reference_blocks, reference_link
 
@@ -251,3 +251,20 @@ def stamp_clinical_review(sender, instance, user=None, **kwargs):
         page.latest_revision or task_state.revision,
         when=task_state.finished_at or timezone.now(),
     )
+
+
+@receiver(copy_for_translation_done, dispatch_uid="clinical-review-translations")
+def review_translations_too(sender, source_obj, target_obj, **kwargs):
+    """A translation of a page under clinical review is under clinical review too: the translated
+    tree (e.g. /es/) starts from its own root, where no workflow was assigned, so the translation
+    gets the source's workflow directly when it would otherwise fall outside it."""
+    from wagtail.models import Page, WorkflowPage
+
+    if not isinstance(target_obj, Page) or not isinstance(source_obj, Page):
+        return
+    workflow = source_obj.get_workflow()
+    if workflow is None or workflow.name != CLINICAL_REVIEW_WORKFLOW:
+        return
+    current = target_obj.get_workflow()
+    if current is None or current.pk != workflow.pk:
+        WorkflowPage.objects.update_or_create(page=target_obj, defaults={"workflow": workflow})

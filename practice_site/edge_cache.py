@@ -52,7 +52,10 @@ logger = logging.getLogger(__name__)
 
 # Never held by a shared cache, whatever the response says.
 NEVER_SHARED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/bench/", "/contact/")
-PRIVATE_PREFIXES = ("/search/",)
+# Search results in every language (English at the root, the others under /<code>/: i18n_patterns).
+PRIVATE_PREFIXES = ("/search/",) + tuple(
+    f"/{code}/search/" for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+)
 SHAREABLE_VARY = {"accept-encoding", "accept-language"}
 
 
@@ -172,7 +175,7 @@ def _site_extra_urls(page):
 def urls_for_page(page, cache_object=None):
     """Every URL at the edge that shows `page` as it is in the database now: its own (from the
     page), its live descendants', its ancestors' (listings, the home page) with their cached
-    paths, pages linking to it, related articles (`edge_cache_related_pages`, when the page
+    paths, pages linking to it, its live translations (switcher, hreflang), related articles (`edge_cache_related_pages`, when the page
     type says), and the site's sitemap."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -185,6 +188,10 @@ def urls_for_page(page, cache_object=None):
         _add_page(batch, ancestor)
     for linking in _pages_linking_to(page):
         _add_page(batch, linking)
+    # Its translations: their language switcher and hreflang links name this page (or stop
+    # naming it once it is unpublished).
+    for translation in page.get_translations().live().specific(defer=True):
+        _add_page(batch, translation)
     related = getattr(page.specific, "edge_cache_related_pages", None)
     if related is not None:
         for other in related():

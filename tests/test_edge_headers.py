@@ -30,7 +30,10 @@ def assert_never_shared(response):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/about/", "/specialties/", "/blog/", "/blog/feed/", "/sitemap.xml"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/about/", "/specialties/", "/blog/", "/blog/feed/", "/sitemap.xml", "/es/", "/es/especialidades/"],
+)
 def test_public_pages_may_be_kept_by_a_shared_cache_while_browsers_revalidate(client, path, settings):
     for outcome in ("MISS", "HIT"):  # fresh, and from the page cache: the same headers
         response = client.get(path)
@@ -60,9 +63,10 @@ def test_blog_listing_pages_and_tracking_parameters(client):
 
 
 @pytest.mark.django_db
-def test_contact_page_is_private_and_never_stored(client):
+@pytest.mark.parametrize("path", ["/contact/", "/es/contacto/"])
+def test_contact_page_is_private_and_never_stored(client, path):
     for _ in range(2):  # the page cache's copy with holes, then a hit
-        response = client.get("/contact/")
+        response = client.get(path)
         assert response.status_code == 200
         assert_never_shared(response)
         assert "no-store" in response["Cache-Control"]
@@ -70,8 +74,9 @@ def test_contact_page_is_private_and_never_stored(client):
 
 
 @pytest.mark.django_db
-def test_thanks_page_is_never_shared(client):
-    response = client.get("/contact/thanks/")
+@pytest.mark.parametrize("path", ["/contact/thanks/", "/es/contacto/thanks/"])
+def test_thanks_page_is_never_shared(client, path):
+    response = client.get(path)
     assert response.status_code == 200
     assert_never_shared(response)
 
@@ -120,9 +125,10 @@ def test_previews_are_never_shared(client, django_user_model):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("search", ["/search/", "/es/search/"])
 @pytest.mark.parametrize("query", ["", "?q=opioid", "?q=opioid&page=2"])
-def test_search_results_are_private_and_not_stored(client, query):
-    response = client.get(f"/search/{query}")
+def test_search_results_are_private_and_not_stored(client, search, query):
+    response = client.get(f"{search}{query}")
     assert response.status_code == 200
     assert_never_shared(response)
     assert "no-store" in response["Cache-Control"]

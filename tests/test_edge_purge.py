@@ -177,7 +177,7 @@ def test_moving_a_page_purges_the_old_and_the_new_url(purges):
 
 @pytest.mark.django_db
 def test_a_new_slug_purges_the_old_urls_of_the_page_and_its_descendants(purges):
-    blog = BlogIndexPage.objects.get()
+    blog = BlogIndexPage.objects.get(locale__language_code="en")
     post = article()
     old_post_url = post.get_full_url()
 
@@ -363,3 +363,11 @@ def test_after_a_purge_the_edge_gets_the_page_afresh_not_the_app_cache_copy(edge
     requests.request("PURGE", edge.url + "/fees-and-insurance/", headers={"Host": "localhost"}, timeout=5)
     fresh = through_edge(edge, "/fees-and-insurance/")
     assert fresh.headers["X-Edge-Cache"] == "MISS" and "Fees, changed quietly" in fresh.text
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_page_purges_its_translation_whose_switcher_named_it(purges):
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    [spanish] = about.get_translations().live()
+    urls = purges(lambda: about.unpublish())
+    assert f"{BASE}/about/" in urls and f"{BASE}{spanish.url}" in urls

@@ -32,7 +32,7 @@ def reviewer(db):
 
 @pytest.fixture
 def specialty(db):
-    return SpecialtyPage.objects.live().order_by("path").first()
+    return SpecialtyPage.objects.live().filter(locale__language_code="en").order_by("path").first()
 
 
 def edit_url(page):
@@ -42,9 +42,10 @@ def edit_url(page):
 def test_editors_may_not_publish_health_pages_but_may_publish_the_rest(editor, specialty):
     health_pages = [
         specialty,
-        BlogPage.objects.live().first(),
-        StandardPage.objects.get(slug="about"),
-        StandardPage.objects.get(slug="is-this-the-right-place"),
+        *specialty.get_translations(),  # the Spanish page too
+        BlogPage.objects.live().filter(locale__language_code="en").first(),
+        StandardPage.objects.get(slug="about", locale__language_code="en"),
+        StandardPage.objects.get(slug="is-this-the-right-place", locale__language_code="en"),
     ]
     for page in health_pages:
         permissions = page.permissions_for_user(editor)
@@ -52,17 +53,28 @@ def test_editors_may_not_publish_health_pages_but_may_publish_the_rest(editor, s
         assert permissions.can_edit() and permissions.can_submit_for_moderation(), page
         # Making a page private publishes no new words: editors keep that, and unpublishing.
         assert permissions.can_set_view_restrictions() and permissions.can_unpublish(), page
-    for page in [HomePage.objects.get(), ContactPage.objects.get()]:
+    for page in [
+        HomePage.objects.get(locale__language_code="en"),
+        ContactPage.objects.get(locale__language_code="en"),
+    ]:
         assert page.permissions_for_user(editor).can_publish(), page
     # A new article or specialty page can't be published on creation either.
-    assert not BlogIndexPage.objects.get().permissions_for_user(editor).can_publish_subpage()
+    assert (
+        not BlogIndexPage.objects.get(locale__language_code="en")
+        .permissions_for_user(editor)
+        .can_publish_subpage()
+    )
     assert not specialty.get_parent().permissions_for_user(editor).can_publish_subpage()
 
 
 def test_reviewers_and_administrators_may_publish_health_pages(reviewer, specialty, admin_user):
     for user in (reviewer, admin_user):
         assert specialty.permissions_for_user(user).can_publish()
-        assert BlogIndexPage.objects.get().permissions_for_user(user).can_publish_subpage()
+        assert (
+            BlogIndexPage.objects.get(locale__language_code="en")
+            .permissions_for_user(user)
+            .can_publish_subpage()
+        )
 
 
 def test_the_editor_sees_submit_for_review_and_no_publish_button(client, editor, specialty):
@@ -70,7 +82,7 @@ def test_the_editor_sees_submit_for_review_and_no_publish_button(client, editor,
     html = client.get(edit_url(specialty)).content.decode()
     assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
-    contact_html = client.get(edit_url(ContactPage.objects.get())).content.decode()
+    contact_html = client.get(edit_url(ContactPage.objects.get(locale__language_code="en"))).content.decode()
     assert 'name="action-publish"' in contact_html
 
 
@@ -105,8 +117,8 @@ def test_demo_pages_were_approved_through_the_workflow():
     """The demo's reviews are real workflow approvals by the demo clinical reviewer, not stamps."""
     from django.apps import apps
 
-    castillo = Author.objects.get(slug="naomi-castillo")
-    pages = [
+    castillo = Author.objects.get(slug="naomi-castillo", locale__language_code="en")
+    pages = [  # English and Spanish
         page
         for model in apps.get_models()
         if issubclass(model, ClinicallyReviewedPage)
@@ -122,7 +134,7 @@ def test_demo_pages_were_approved_through_the_workflow():
 
 @pytest.mark.django_db
 def test_a_title_and_a_degree_are_not_both_shown(client):
-    castillo = Author.objects.get(slug="naomi-castillo")
+    castillo = Author.objects.get(slug="naomi-castillo", locale__language_code="en")
     assert castillo.display_name == "Naomi Castillo, MD"
     castillo.credentials = ""
     assert castillo.display_name == "Dr. Naomi Castillo"
@@ -138,3 +150,20 @@ def test_launch_check_warns_about_demo_license_numbers(db):
     assert demo_license_numbers(databases=["default"]) == []
     assert demo_license_numbers(databases=None) == []  # not a database check run: nothing to say
     call_command("check", deploy=False, databases=["default"])  # the check is registered and runs
+
+
+def test_a_new_translation_of_a_health_page_is_under_clinical_review_too(editor, specialty):
+    """On a site whose Spanish tree has no workflow yet, translating a health page (the admin's
+    Translate action uses copy_for_translation) puts the translation under review, so an Editor
+    can't publish it directly."""
+    from wagtail.models import Locale, WorkflowPage
+
+    spanish = Locale.objects.get(language_code="es")
+    WorkflowPage.objects.filter(page__locale=spanish).delete()
+    page = SpecialtyPage(title="Gambling and connection", slug="gambling", summary="Loneliness.")
+    specialty.get_parent().add_child(instance=page)
+    page.save_revision().publish()
+
+    translation = page.copy_for_translation(spanish, copy_parents=True)
+    assert translation.get_workflow().name == "Clinical review"
+    assert not translation.permissions_for_user(editor).can_publish()
