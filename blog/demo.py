@@ -419,8 +419,8 @@ def load(home):
         BlogIndexPage,
         "blog",
         title="Blog",
-        search_description="Articles on addiction, trauma, intimacy and recovery from our clinicians.",
-        intro="<p>Plain-spoken articles about addiction, relationships and recovery.</p>",
+        search_description="Our clinicians write about addiction and the way back to the people you love.",
+        intro="<p>Short reads in plain words.</p>",
     )
     authors = ensure_authors()
     categories = ensure_categories()

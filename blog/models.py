@@ -256,7 +256,7 @@ class BlogIndexPage(BlogRoutesMixin, RoutablePageMixin, BasePage):
     max_count_per_parent = 1  # one per language: its home page is its parent
 
     def summary_text(self):
-        return gettext("Articles on addiction, trauma, intimacy and recovery from our clinicians.")
+        return gettext("Our clinicians write about addiction and the way back to the people you love.")
 
     def posts(self):
         """Live, public articles under this index, newest first, ready for a listing."""
