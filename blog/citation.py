@@ -1,6 +1,7 @@
 """APA (7th edition) style references for articles, built from the page's own metadata."""
 
 from django.utils.dateformat import format as format_date
+from django.utils.translation import get_language
 
 
 def apa_name(name):
@@ -31,9 +32,14 @@ def apa_authors(names):
 
 
 def apa_citation(authors, date, title, site_name, url):
-    """`Whitfield, D., & Hale, M. (2025, March 4). Title. Site. https://...`"""
+    """`Whitfield, D., & Hale, M. (2025, March 4). Title. Site. https://...`; on Spanish pages
+    `Whitfield, D., y Hale, M. (2025, 4 de marzo). ...`."""
     who = apa_authors([a.name for a in authors]) or site_name
-    when = f"{date.year}, {format_date(date, 'F j')}" if date else "n.d."
+    if get_language() == "es":  # APA in Spanish: "(2025, 4 de marzo)", "s. f." (sin fecha), "y"
+        who = who.replace(", & ", ", y ")
+        when = f"{date.year}, {date.day} de {format_date(date, 'F')}" if date else "s. f."
+    else:
+        when = f"{date.year}, {format_date(date, 'F j')}" if date else "n.d."
     title = title.rstrip(".")
     end = "" if title.endswith(("?", "!")) else "."
     return f"{who} ({when}). {title}{end} {site_name}. {url}"

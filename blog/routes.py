@@ -143,7 +143,7 @@ class BlogRoutesMixin:
 
         author = get_object_or_404(Author, slug=slug, locale_id=self.locale_id)
         listing = Listing(
-            heading=gettext("Articles by %(name)s") % {"name": f"{author.honorific} {author.name}".strip()},
+            heading=gettext("Articles by %(name)s") % {"name": author.name},
             description=author.bio[:300]
             or gettext("Articles written by %(name)s.") % {"name": author.display_name},
             subpath=f"author/{author.slug}/",

@@ -62,7 +62,7 @@ def _handle_post(request, page):
             notify_staff_after_commit(inquiry.pk)
     logger.info("inquiry %s saved (%s)", inquiry.pk, inquiry.status)
     _remember_urgency(request, inquiry.is_urgent)
-    return HttpResponseSeeOther(page.url + page.reverse_subpage("thanks"))
+    return HttpResponseSeeOther(page.url + page.thanks_subpath())
 
 
 def _remember_urgency(request, urgent):

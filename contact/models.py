@@ -38,6 +38,7 @@ MESSAGE_MAX_LENGTH = 1000
 # Fields no staff form edits: a save from an inquiry loaded earlier must never write them back.
 SYSTEM_FIELDS = {"notified_at", "notification_claimed_until"}
 URGENT_SESSION_KEY = "contact_thanks_urgent"
+THANKS_SUBPATHS = {"en": "thanks/", "es": "gracias/"}
 
 
 class AfterYouReachOutStep(blocks.StructBlock):
@@ -99,14 +100,20 @@ class ContactPage(RoutablePageMixin, BasePage):
 
         return contact_form_view(request, self)
 
+    def thanks_subpath(self):
+        """Where the form sends a visitor after a successful POST, in the page's language: a
+        Spanish reader's history shows /es/contacto/gracias/, not an English word."""
+        return THANKS_SUBPATHS.get(self.locale.language_code, THANKS_SUBPATHS["en"])
+
     @path("thanks/")
+    @path("gracias/")  # the Spanish name; either works in both languages, so no link ever breaks
     def thanks(self, request):
         urgent = bool(request.session.get(URGENT_SESSION_KEY)) if hasattr(request, "session") else False
         response = TemplateResponse(
             request,
             "contact/thanks_page.html",
             # language_subpath: the switcher leads to the thanks page in the other language.
-            {**self.get_context(request), "urgent": urgent, "language_subpath": "thanks/"},
+            {**self.get_context(request), "urgent": urgent, "language_subpath": THANKS_SUBPATHS},
         )
         add_never_cache_headers(response)
         return response

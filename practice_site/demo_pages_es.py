@@ -33,7 +33,7 @@ from .demo_references import (
 # - Poison Help 1-800-222-1222, with interpreters (https://poisonhelp.hrsa.gov/).
 LIFELINE_988_WHAT_TO_EXPECT = ref(
     "988 Suicide & Crisis Lifeline",
-    "n.d.",
+    "s. f.",
     "What to expect when you contact the 988 Lifeline",
     "Vibrant Emotional Health",
     url="https://988lifeline.org/get-help/what-to-expect/",
@@ -449,7 +449,9 @@ RIGHT_PLACE = {
             "inglés y en español. Le dicen dónde hay ayuda cerca. Para personas sordas o con "
             'problemas de audición (TTY): <a href="tel:+18004874889">1-800-487-4889</a>.</li>'
             "<li><b>¿Tiene menos de 18 años?</b> Hable con su mamá, su papá, un consejero de la "
-            f"escuela o su médico. También puede {CRISIS_988}, o llamar a SAMHSA y preguntar por "
+            'escuela o su médico. También puede llamar al <a href="tel:988">988</a> y oprimir 2 '
+            'para hablar en español, o enviar la palabra AYUDA por texto al <a href="sms:988">988</a>, '
+            "o llamar a SAMHSA y preguntar por "
             "programas para jóvenes. Los padres pueden buscar programas para jóvenes en "
             "FindTreatment.gov.</li></ul>",
         ),

@@ -230,12 +230,21 @@ class PracticeSettings(BaseSiteSetting):
         for child in self.opening_hours:
             value = child.value
             days = [str(DAY_NAMES.get(day, day)) for day in value["days"]]
-            label = (
-                f"{days[0]}–{days[-1]}" if len(days) > 2 and _consecutive(value["days"]) else ", ".join(days)
-            )
+            if len(days) > 2 and _consecutive(value["days"]):
+                # "de lunes a jueves" reads as Spanish; "lunes–jueves" reads as a timetable.
+                label = f"de {days[0]} a {days[-1]}" if get_language() == "es" else f"{days[0]}–{days[-1]}"
+            else:
+                label = ", ".join(days)
             note = value.get("note_es") if get_language() == "es" and value.get("note_es") else value["note"]
             rows.append((label, f"{_time(value['opens'])} – {_time(value['closes'])}", note))
         return rows
+
+    @property
+    def hours_sentence(self):
+        """ "Monday–Thursday 9 AM – 7 PM; Friday 9 AM – 1 PM." as one sentence with one final
+        period (Spanish times end in "p. m.", which already carries one)."""
+        text = "; ".join(f"{days} {times}" for days, times, _note in self.hours_rows)
+        return text if text.endswith(".") else f"{text}."
 
     def opening_hours_specification(self):
         return [

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from blog.citation import apa_citation, apa_name
@@ -123,7 +124,7 @@ def test_unknown_article_is_404(client):
         ("/blog/tag/connection/", "Articles tagged “connection”", "http://localhost/blog/tag/connection/"),
         (
             "/blog/author/marcus-hale/",
-            "Articles by Dr. Marcus Hale",
+            "Articles by Marcus Hale",
             "http://localhost/blog/author/marcus-hale/",
         ),
     ],
@@ -225,6 +226,16 @@ def test_apa_names_and_citation():
         "Hale, M., & Whitfield, D. (2025, May 20). Recovery Is Possible. Wrenfield Counseling. "
         "https://example.org/blog/r/"
     )
+    with translation.override("es"):  # APA in Spanish: day before month, "y", "s. f."
+        spanish = apa_citation(
+            [A("Marcus Hale"), A("Dana Whitfield")],
+            datetime.date(2025, 3, 4),
+            "La recuperación es posible",
+            "Wrenfield Counseling",
+            "https://example.org/es/blog/r/",
+        )
+        assert spanish.startswith("Hale, M., y Whitfield, D. (2025, 4 de marzo). La recuperación es posible.")
+        assert "(s. f.)" in apa_citation([A("Dana Whitfield")], None, "T", "W", "https://example.org/")
 
 
 @pytest.mark.django_db

@@ -74,7 +74,7 @@ def test_contact_page_is_private_and_never_stored(client, path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/contact/thanks/", "/es/contacto/thanks/"])
+@pytest.mark.parametrize("path", ["/contact/thanks/", "/es/contacto/gracias/"])
 def test_thanks_page_is_never_shared(client, path):
     response = client.get(path)
     assert response.status_code == 200

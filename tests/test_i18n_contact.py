@@ -91,7 +91,7 @@ def test_spanish_method_without_its_contact_detail_is_explained_in_spanish(clien
 def test_valid_spanish_submission_is_saved_with_language_es_and_thanks_in_spanish(client, contacto):
     response = post(client, contacto, name="Ana", message="Quiero hablar sobre mi hijo.")
     assert response.status_code == 303
-    assert response["Location"] == contacto.url + "thanks/"
+    assert response["Location"] == contacto.url + "gracias/"  # no English word in her history
     inquiry = Inquiry.objects.get()
     assert inquiry.language == "es" and inquiry.name == "Ana" and inquiry.status == Inquiry.Status.NEW
     assert inquiry.phone == "+15035550142" and inquiry.message == "Quiero hablar sobre mi hijo."
@@ -101,8 +101,10 @@ def test_valid_spanish_submission_is_saved_with_language_es_and_thanks_in_spanis
     visible = VisibleText.of(html)
     assert "Gracias por escribirnos" in visible and "un día hábil" in visible
     assert "Thank you for reaching out" not in visible
-    # The switcher leads to the English thanks page.
+    # The switcher leads to the English thanks page, and back.
     assert 'class="lang-switch" href="/contact/thanks/"' in html
+    english_html = client.get("/contact/thanks/").content.decode()
+    assert f'class="lang-switch" href="{contacto.url}gracias/"' in english_html
 
 
 def test_english_submission_is_saved_with_language_en(client, contacto):

@@ -326,8 +326,10 @@ def test_phone_hours_and_crisis_notice_read_in_spanish_on_spanish_pages(client, 
     practice.crisis_notice_es = "Si está en peligro, llame al 911 ahora."
     practice.save()
     es_html = client.get("/es/").content.decode()
-    assert "<dt>lunes–miércoles</dt><dd>9 a. m. – 5:30 p. m. (con cita previa)</dd>" in es_html
+    assert "<dt>de lunes a miércoles</dt><dd>9 a. m. – 5:30 p. m. (con cita previa)</dd>" in es_html
     assert "Si está en peligro, llame al 911 ahora." in es_html
+    contact_html = client.get("/es/contacto/").content.decode()
+    assert "de lunes a miércoles 9 a. m. – 5:30 p. m. Fuera de ese horario" in contact_html  # one period
     en_html = client.get("/").content.decode()
     assert "<dt>Monday–Wednesday</dt><dd>9 AM – 5:30 PM (by appointment)</dd>" in en_html
     assert practice.crisis_notice in en_html

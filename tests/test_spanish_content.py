@@ -32,7 +32,7 @@ SPANISH_PATHS = [
     "/es/blog/la-recuperacion-es-posible/",
     "/es/blog/cuando-un-ser-querido-consume/",
     "/es/contacto/",
-    "/es/contacto/thanks/",
+    "/es/contacto/gracias/",
     "/es/quienes-somos/",
     "/es/costos-y-seguros/",
     "/es/preguntas-frecuentes/",

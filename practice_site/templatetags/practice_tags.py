@@ -92,7 +92,15 @@ def page_languages(context, page, subpath=""):
     # Absolute URLs on the site's own root URL, like the canonical link (Wagtail's full URL).
     parts = urlsplit(page.get_full_url(request) or request.build_absolute_uri("/"))
     base = f"{parts.scheme}://{parts.netloc}"
-    return _languages(request, {code: path + subpath for code, path in alternates.items()}, current, base)
+    # A sub-page of a routable page (the contact page's thanks page) may be named differently in
+    # each language: {"en": "thanks/", "es": "gracias/"}.
+    subpaths = subpath if isinstance(subpath, dict) else {}
+    return _languages(
+        request,
+        {code: path + (subpaths.get(code, "") if subpaths else subpath) for code, path in alternates.items()},
+        current,
+        base,
+    )
 
 
 def _languages(request, alternates, current, base):
