@@ -17,6 +17,10 @@ class PracticeSiteConfig(AppConfig):
         connect_edge_purge()
         # Permission errors in the admin: a 403 page in the admin's layout, not a redirect.
         admin_errors.install()
+        # Clinical review approvals only by reviewers with a clinician profile (review_gate.py).
+        from .review_gate import install as install_review_gate
+
+        install_review_gate()
         # Wagtail's per-request Locale lookups answered from memory (practice_site/i18n.py).
         from .i18n import install_locale_memo
 

@@ -127,7 +127,7 @@ PANEL_TEMPLATE = """<div class="plain-language-check" data-plain-language-check 
     {% if not review.review_is_current %}<span class="w-help-text">Visitors see only “Last updated” until a clinical reviewer approves this page: choose “Submit to Clinical review”.</span>{% endif %}</p>
   {% endif %}
   <p><strong>Spanish readability (Fernández-Huerta): {% if check.score is None %}no text yet{% else %}{{ check.score }}, <span lang="es">{{ level }}</span>{% endif %}</strong>
-    <span class="w-help-text">(0 to 100, higher is easier; aim for {{ min_score }} or higher, <span lang="es">“bastante fácil”</span>{% if check.score is not None and not check.readability_ok %}. Shorter sentences and everyday words bring it up{% endif %}.)</span></p>
+    <span class="w-help-text">(higher is easier, and short, simple text can pass 100; aim for {{ min_score }} or higher, <span lang="es">“bastante fácil”</span>{% if check.score is not None and not check.readability_ok %}. Shorter sentences and everyday words bring it up{% endif %}.)</span></p>
   {% if check.terms %}
   <p>Words to reconsider (person-first Spanish, after NIDA's “Words Matter”):</p>
   <ul lang="es">

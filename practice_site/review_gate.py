@@ -56,3 +56,49 @@ class ReviewGatedPermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         # Making a page private or public again publishes no new words: editors keep it.
         return PagePermissionTester.can_publish(self)
+
+
+# Approval needs a clinician profile -------------------------------------------------------------
+
+NO_PROFILE_MESSAGE = (
+    "You can request changes, but approving needs your clinician profile with your credentials "
+    "(Blog → Authors: your profile, with “Admin account” set to you), because the page will say "
+    "“Clinically reviewed by” your name and credentials."
+)
+
+
+def has_public_credentials(user):
+    """True when the user's clinician profile (blog.Author.user) gives a name and credentials
+    for the public "Clinically reviewed by NAME, CREDENTIALS" line."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        profile = user.author_profile
+    except (ObjectDoesNotExist, AttributeError):
+        return False
+    return bool(profile.name.strip() and profile.credentials.strip())
+
+
+def is_clinical_review_task(task):
+    return task.groups.filter(name=CLINICAL_REVIEWERS_GROUP).exists()
+
+
+def install():
+    """A clinical review task offers "Approve" only to reviewers whose approval can be shown
+    with their name and credentials. Wagtail asks the task for its actions everywhere (the edit
+    view's menu, the dashboard's buttons, and the action view itself, which refuses an action
+    not offered), so this one method is where the rule belongs."""
+    from wagtail.models import GroupApprovalTask
+
+    original = GroupApprovalTask.get_actions
+    if getattr(original, "clinical_review_gate", False):
+        return
+
+    def get_actions(self, obj, user):
+        actions = original(self, obj, user)
+        if actions and is_clinical_review_task(self) and not has_public_credentials(user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    get_actions.clinical_review_gate = True
+    GroupApprovalTask.get_actions = get_actions

@@ -203,3 +203,22 @@ def put_new_content_pages_under_clinical_review(request, page):
 
     if isinstance(page, StandardPage) and page.depth == 3:
         ensure_workflow()
+
+
+@hooks.register("before_edit_page")
+def tell_reviewers_without_a_profile_why_they_cannot_approve(request, page):
+    """A reviewer without a clinician profile sees "Request changes" but no "Approve"
+    (review_gate.install): say why, on the page waiting for them."""
+    from django.contrib import messages
+
+    from .clinical_review import CLINICAL_REVIEWERS_GROUP
+    from .review_gate import NO_PROFILE_MESSAGE, has_public_credentials, is_clinical_review_task
+
+    if request.method != "GET" or has_public_credentials(request.user):
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is None or not request.user.groups.filter(name=CLINICAL_REVIEWERS_GROUP).exists():
+        return None
+    if is_clinical_review_task(task_state.task.specific):
+        messages.warning(request, NO_PROFILE_MESSAGE)
+    return None

@@ -238,7 +238,7 @@ def test_a_new_top_level_content_page_gets_the_workflow(home):
 
     page = StandardPage(title="Grief and loss", slug="grief-and-loss", summary="Loss hurts.")
     home.add_child(instance=page)
-    assert page.get_workflow().name != "Clinical review"  # Wagtail's default, from the root
+    assert page.get_workflow() is None  # none from the home page or the root
     put_new_content_pages_under_clinical_review(None, page)
     assert StandardPage.objects.get(pk=page.pk).get_workflow().name == "Clinical review"
 

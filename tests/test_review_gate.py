@@ -167,3 +167,40 @@ def test_a_new_translation_of_a_health_page_is_under_clinical_review_too(editor,
     translation = page.copy_for_translation(spanish, copy_parents=True)
     assert translation.get_workflow().name == "Clinical review"
     assert not translation.permissions_for_user(editor).can_publish()
+
+
+def test_pages_outside_clinical_review_offer_no_submission_nobody_can_approve(client, editor):
+    """Wagtail's default "Moderators approval" (for a group nobody is in) is off the root: the home
+    and contact pages are published by Editors, with no "Submit to Moderators approval"."""
+    for page in [
+        HomePage.objects.get(locale__language_code="en"),
+        ContactPage.objects.get(locale__language_code="en"),
+    ]:
+        assert page.get_workflow() is None, page
+    log_in_verified(client, editor)
+    html = client.get(edit_url(ContactPage.objects.get(locale__language_code="en"))).content.decode()
+    assert 'name="action-publish"' in html and "Moderators approval" not in html
+
+
+def test_only_reviewers_with_a_clinician_profile_may_approve(client, editor, reviewer, specialty):
+    """The public line is "Clinically reviewed by NAME, CREDENTIALS": a reviewer without a
+    clinician profile may request changes, but gets no Approve, in the menu or by a forged POST."""
+    draft = specialty.get_latest_revision_as_object()
+    draft.summary = "Checked by someone with credentials only."
+    draft.save_revision(user=editor)
+    state = specialty.get_workflow().start(specialty, editor)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert [name for name, *_ in task.get_actions(specialty, reviewer)] == ["reject"]
+
+    log_in_verified(client, reviewer)
+    html = client.get(edit_url(specialty)).content.decode()
+    assert "Approve" not in html and "approving needs your clinician profile" in html
+    url = reverse("wagtailadmin_pages:workflow_action", args=[specialty.pk, "approve", task_state.pk])
+    assert client.post(url, {"comment": ""}).status_code == 403
+    specialty.refresh_from_db()
+    assert specialty.summary != "Checked by someone with credentials only."
+
+    Author.objects.create(name="Rivka Stone", slug="rivka-stone", credentials="PsyD", user=reviewer)
+    reviewer = type(reviewer).objects.get(pk=reviewer.pk)
+    assert "approve" in [name for name, *_ in task.get_actions(specialty, reviewer)]
