@@ -93,7 +93,7 @@ def waiting_for(user, limit=WAITING_SHOWN):
         WorkflowState.objects.filter(
             status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=user, base_content_type=page_type
         )
-        .select_related("current_task_state__revision")
+        .select_related("current_task_state__revision", "current_task_state__finished_by")
         .order_by("-created_at")[:limit]
     )
     items = [
@@ -105,12 +105,17 @@ def waiting_for(user, limit=WAITING_SHOWN):
         for state in to_review
     ]
     for state in sent_back:
-        revision = state.current_task_state.revision if state.current_task_state else None
+        task_state = state.current_task_state
+        revision = task_state.revision if task_state else None
+        reviewer = task_state.finished_by if task_state else None
         items.append(
             {
                 "title": revision.object_str if revision else "A page you sent for review",
                 "what": "Sent back to you with changes requested",
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[state.object_id]),
+                # What the reviewer asked for, where the editor looks first (not only in History).
+                "comment": task_state.comment if task_state else "",
+                "comment_by": (reviewer.get_full_name() or reviewer.get_username()) if reviewer else "",
             }
         )
     return items[:limit]

@@ -285,3 +285,14 @@ def test_the_edit_form_says_when_the_review_is_due(client, specialty, editor):
     html = client.get(url).content.decode()
     assert 'data-clinical-review-state="changed"' in html
     assert "review due (changed since review)" in html
+
+
+@pytest.mark.django_db
+def test_the_editor_sees_the_reviewers_comment_on_the_dashboard(specialty, editor, reviewer):
+    state, _ = submit(specialty, editor, summary="Medication is only a crutch.")
+    act(state, reviewer, "reject", comment="Medication is first-line care: see NASEM 2019.")
+    request = RequestFactory().get("/admin/")
+    request.user = editor
+    panel = words(EditorStartPanel().render_html({"request": request}))
+    assert "Sent back to you with changes requested" in panel
+    assert "“Medication is first-line care: see NASEM 2019.” (Rivka Stone)" in panel
