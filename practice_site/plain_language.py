@@ -43,18 +43,26 @@ def syllables(word):
     return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
 
 
-def reading_grade(lines):
-    """Flesch-Kincaid grade level of `lines` (a line without a full stop is one sentence, like a
-    heading or a list item), or None when there are no words."""
+def count_text(lines, *, sentence_end=SENTENCE_END, word=WORD, count_syllables=None):
+    """(sentences, words, syllables) in `lines`, for a readability formula: a line without a full
+    stop (a heading, a list item) is one sentence, and numbers are not words. The Spanish check
+    passes its own patterns and syllable counter."""
+    count_syllables = count_syllables or syllables
     sentences = words = syllable_count = 0
     for line in lines:
-        for sentence in SENTENCE_END.split(line):
-            sentence_words = [w for w in WORD.findall(sentence) if not w.isdigit()]
+        for sentence in sentence_end.split(line):
+            sentence_words = [w for w in word.findall(sentence) if not w.isdigit()]
             if not sentence_words:
                 continue
             sentences += 1
             words += len(sentence_words)
-            syllable_count += sum(syllables(w) for w in sentence_words)
+            syllable_count += sum(count_syllables(w) for w in sentence_words)
+    return sentences, words, syllable_count
+
+
+def reading_grade(lines):
+    """Flesch-Kincaid grade level of `lines`, or None when there are no words."""
+    sentences, words, syllable_count = count_text(lines)
     if not words:
         return None
     grade = 0.39 * (words / sentences) + 11.8 * (syllable_count / words) - 15.59
@@ -184,7 +192,10 @@ class PlainLanguagePanel(Panel):
 
         def render_html(self, parent_context=None):
             if is_spanish(self.instance):
-                from .plain_language_es import render_panel
+                from django.template.loader import render_to_string
 
-                return render_panel(self.get_context_data(parent_context))
+                from .plain_language_es import panel_context
+
+                context = panel_context(self.get_context_data(parent_context))
+                return render_to_string("practice_site/admin/plain_language_panel_es.html", context)
             return super().render_html(parent_context)

@@ -18,8 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.template import engines
-
+from .plain_language import count_text
 from .words_matter_es import find_terms
 
 MIN_SCORE = 70  # "bastante fácil"
@@ -64,15 +63,9 @@ def syllables(word):
 def fernandez_huerta(lines):
     """Fernández-Huerta score of `lines` (a line without a full stop, such as a heading or a list
     item, is one sentence), or None when there are no words."""
-    sentences = words = syllable_count = 0
-    for line in lines:
-        for sentence in SENTENCE_END.split(line):
-            sentence_words = [w for w in WORD.findall(sentence) if not w.isdigit()]
-            if not sentence_words:
-                continue
-            sentences += 1
-            words += len(sentence_words)
-            syllable_count += sum(syllables(w) for w in sentence_words)
+    sentences, words, syllable_count = count_text(
+        lines, sentence_end=SENTENCE_END, word=WORD, count_syllables=syllables
+    )
     if not words:
         return None
     score = 206.84 - 0.60 * (100 * syllable_count / words) - 1.02 * (words / sentences)
@@ -119,35 +112,8 @@ def check_lines(lines):
     )
 
 
-# The panel's markup for Spanish pages: the English panel's template names Flesch-Kincaid and a
-# US grade. Kept here, beside the formula it explains, so the shared template stays untouched.
-PANEL_TEMPLATE = """<div class="plain-language-check" data-plain-language-check lang="en">
-  {% if review %}
-  <p data-clinical-review-state="{{ review.review_state }}"><strong>Clinical review: {% if review.review_is_current %}reviewed by {{ review.reviewer_display_name }} on {{ review.last_reviewed_at|date:"F j, Y" }}{% else %}review due ({{ review.review_state_label|lower }}){% endif %}.</strong>
-    {% if not review.review_is_current %}<span class="w-help-text">Visitors see only “Last updated” until a clinical reviewer approves this page: choose “Submit to Clinical review”.</span>{% endif %}</p>
-  {% endif %}
-  <p><strong>Spanish readability (Fernández-Huerta): {% if check.score is None %}no text yet{% else %}{{ check.score }}, <span lang="es">{{ level }}</span>{% endif %}</strong>
-    <span class="w-help-text">(higher is easier, and short, simple text can pass 100; aim for {{ min_score }} or higher, <span lang="es">“bastante fácil”</span>{% if check.score is not None and not check.readability_ok %}. Shorter sentences and everyday words bring it up{% endif %}.)</span></p>
-  {% if check.terms %}
-  <p>Words to reconsider (person-first Spanish, after NIDA's “Words Matter”):</p>
-  <ul lang="es">
-    {% for term, count in check.terms %}
-    <li><strong>{{ term.term }}</strong>{% if count > 1 %} ({{ count }}×){% endif %}: pruebe {% for alternative in term.alternatives %}“{{ alternative }}”{% if not forloop.last %}, {% endif %}{% endfor %}.{% if term.note %} <span class="w-help-text">{{ term.note }}</span>{% endif %}</li>
-    {% endfor %}
-  </ul>
-  {% else %}
-  <p>No stigmatizing words found.</p>
-  {% endif %}
-  <p class="w-help-text">Checks the last saved version: title, summary and body. A first-person pain point and quotations are the speaker's own words and are not checked. This never stops you from publishing.</p>
-</div>"""
-
-
-def render_panel(context):
-    """The plain-language panel of a Spanish page's edit form."""
+def panel_context(context):
+    """What the Spanish panel (templates/practice_site/admin/plain_language_panel_es.html) needs
+    beyond the shared panel's context: the target and the score's Spanish name."""
     check = context["check"]
-    context = {
-        **context,
-        "min_score": MIN_SCORE,
-        "level": level(check.score) if check.score is not None else "",
-    }
-    return engines["django"].from_string(PANEL_TEMPLATE).render(context)
+    return {**context, "min_score": MIN_SCORE, "level": level(check.score) if check.score is not None else ""}
